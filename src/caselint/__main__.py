@@ -1,0 +1,3 @@
+from caselint.cli.app import main
+
+main()

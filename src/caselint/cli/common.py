@@ -1,0 +1,105 @@
+"""What every command shares: language, error output, exit codes, machine-readable writes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from caselint.i18n import Lang
+
+
+class Exit(IntEnum):
+    """0 nothing blocks, 1 error-level findings, 2 usage, configuration or internal error."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+
+
+def argv_lang(argv: list[str] | None = None) -> Lang:
+    """The language asked for on the command line or in ``CASELINT_LANG`` (for help texts)."""
+    args = sys.argv if argv is None else argv
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1].lower().startswith("en") else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].lower().startswith("en") else "zh"
+    return "en" if os.environ.get("CASELINT_LANG", "").lower().startswith("en") else "zh"
+
+
+HELP_LANG: Lang = argv_lang()
+
+
+def h(zh: str, en: str) -> str:
+    """A help text in the language of this invocation."""
+    return en if HELP_LANG == "en" else zh
+
+
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang", help=h("消息语言：zh（默认）或 en", "message language: zh (default) or en")
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help=h("出错时显示 Python 调用栈", "show Python tracebacks on errors")),
+]
+RulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help=h(
+            "规则包：内置包名（如 nrta-2025）或 TOML 文件路径（可为 extends 基础包的补充规则）",
+            "rule pack: a bundled pack id (nrta-2025) or a TOML file (an overlay may extend one)",
+        ),
+    ),
+]
+
+
+def parse_lang(value: str) -> Lang:
+    if value.lower() in ("zh", "zh-cn", "cn", "chinese"):
+        return "zh"
+    if value.lower() in ("en", "en-us", "english"):
+        return "en"
+    usage_error(f"--lang 只能是 zh 或 en：{value}", f"--lang must be zh or en: {value}", "zh")
+
+
+def usage_error(zh: str, en: str, lang: Lang) -> NoReturn:
+    """Say what is wrong with the command and exit 2."""
+    typer.echo(f"caselint: {en if lang == 'en' else zh}", err=True)
+    raise typer.Exit(Exit.USAGE)
+
+
+def require_paths(paths: list[Path], lang: Lang) -> None:
+    """A path that does not exist is a usage error (exit 2), named in the message."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        names = "、".join(missing) if lang == "zh" else ", ".join(missing)
+        usage_error(f"路径不存在：{names}", f"no such file or folder: {names}", lang)
+
+
+def write_stdout(text: str) -> None:
+    """Machine-readable output: UTF-8 bytes whatever the console code page (Windows: cp936)."""
+    data = text if text.endswith("\n") else text + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data)
+    else:
+        sys.stdout.flush()
+        buffer.write(data.encode("utf-8"))
+        buffer.flush()
+
+
+def load_pack_or_exit(reference: str | None, lang: Lang):
+    from caselint.rulepack import RulePackError, load_pack
+
+    try:
+        return load_pack(reference)
+    except RulePackError as exc:
+        usage_error(str(exc), str(exc), lang)

@@ -1,0 +1,26 @@
+"""Messages in Simplified Chinese first, English with ``--lang en``.
+
+Each module keeps the messages it emits next to its code, as a catalog
+``{key: {"zh": ..., "en": ...}}`` of ``str.format`` templates, and renders them with the
+language of the run.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+Catalog = dict[str, dict[str, str]]
+
+
+def render(catalog: Catalog, key: str, lang: Lang, /, **params: Any) -> str:
+    """Format one catalog entry in ``lang`` (Chinese when a translation is missing)."""
+    entry = catalog[key]
+    return (entry.get(lang) or entry["zh"]).format(**params)
+
+
+def join_list(items: list[str], lang: Lang) -> str:
+    """Join names the way each language lists them: 、 in Chinese, commas in English."""
+    return ("、" if lang == "zh" else ", ").join(items)

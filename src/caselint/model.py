@@ -1,0 +1,156 @@
+"""The data every stage hands to the next: documents, counts, findings, cases.
+
+Readers produce a :class:`Document` (ordered :class:`Block` objects). Counting turns blocks into
+:class:`Counts`. Checks yield :class:`Finding` objects. Reports dump :class:`Report`. The JSON
+field names of ``Counts``, ``Finding``, ``Location``, ``CaseResult`` and ``Report`` are stable API
+(see ``docs/json.md``): add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Severity = Literal["error", "warning", "info"]
+PartName = Literal["summary", "detailed"]
+PART_NAMES: tuple[PartName, ...] = ("summary", "detailed")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+
+
+class Story(str, Enum):
+    """Where a block lives in a Word document; only MAIN is counted by default."""
+
+    MAIN = "main"
+    TEXTBOX = "textbox"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    HEADER = "header"
+    FOOTER = "footer"
+    COMMENT = "comment"
+
+
+#: Stories that count towards the inclusive count (Word's "包括文本框、脚注和尾注").
+INCLUSIVE_STORIES = frozenset({Story.TEXTBOX, Story.FOOTNOTE, Story.ENDNOTE})
+#: Stories that are read (for checks and annotation) but never counted.
+UNCOUNTED_STORIES = frozenset({Story.HEADER, Story.FOOTER, Story.COMMENT})
+
+
+class Location(BaseModel):
+    """Where a person finds a finding: a Word paragraph or table cell, or a Markdown line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    paragraph: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    start: int | None = None
+    end: int | None = None
+    heading: str | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of a document as its author sees it.
+
+    ``text`` is the visible text without an automatic numbering label; ``label`` holds the label
+    Word renders in front of it (``一、``, ``（一）``, ``1.``). ``ea_hint`` lists the offsets in
+    ``text`` of ambiguous punctuation (“ ” — …) that the document renders with its East-Asian
+    font; ``None`` means the format carries no such information and counting decides from the
+    neighbouring characters.
+    """
+
+    kind: BlockKind
+    text: str
+    location: Location
+    level: int | None = None
+    label: str = ""
+    story: Story = Story.MAIN
+    bold: bool = False
+    style: str | None = None
+    ea_hint: frozenset[int] | None = None
+
+    @property
+    def display_text(self) -> str:
+        """Label and text as printed on the page, used for heading matching."""
+        return f"{self.label}{self.text}" if self.label else self.text
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed draft: ordered blocks plus what the file says about itself.
+
+    ``metadata`` holds case metadata the author attached (Markdown front matter, .docx custom
+    properties); ``properties`` the file's own core properties (title, author, dates).
+    """
+
+    path: str
+    format: str
+    blocks: list[Block]
+    encoding: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)
+    metadata_error: str | None = None
+    converted_from: str | None = None
+
+
+class Counts(BaseModel):
+    """Word-compatible statistics of a text (see ``caselint.count``).
+
+    ``inclusive`` holds the same figures with automatic numbering labels, text boxes, footnotes
+    and endnotes added, present only when it differs from the main-text figures.
+    """
+
+    words: int = 0
+    cjk_chars: int = 0
+    non_cjk_words: int = 0
+    chars_no_spaces: int = 0
+    chars_with_spaces: int = 0
+    paragraphs: int = 0
+    inclusive: Counts | None = None
+
+    def measure(self, name: str, *, inclusive: bool) -> int:
+        """The value of one measure, from the inclusive figures when asked and present."""
+        source = self.inclusive if inclusive and self.inclusive is not None else self
+        return int(getattr(source, name))
+
+
+class Finding(BaseModel):
+    """One thing a reviewer would hold against a case. Shared by every command and format."""
+
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    part: PartName | None = None
+    element: int | None = None
+    dimension: str | None = None
+    excerpt: str | None = None
+    location: Location = Location()
+    suggestion: str | None = None
+
+
+class FileCount(BaseModel):
+    """``caselint count`` output for one file."""
+
+    path: str
+    encoding: str | None = None
+    parts: dict[PartName, Counts | None]
+    total: Counts
+    findings: list[Finding] = []
+
+
+class CountReport(BaseModel):
+    files: list[FileCount]

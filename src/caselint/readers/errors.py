@@ -1,0 +1,94 @@
+"""Why a file could not be read, in words a station editor understands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from caselint.i18n import Catalog, Lang, render
+
+MESSAGES: Catalog = {
+    "missing": {
+        "zh": "文件不存在",
+        "en": "the file does not exist",
+    },
+    "empty": {
+        "zh": "文件是空的（0 字节）",
+        "en": "the file is empty (0 bytes)",
+    },
+    "too-large": {
+        "zh": "文件过大（{size} MB，上限 {limit} MB），请确认文件是否正确",
+        "en": "the file is too large ({size} MB, limit {limit} MB); check it is the right file",
+    },
+    "permission": {
+        "zh": "没有读取权限，请检查文件或共享盘的访问权限",
+        "en": "permission denied; check the access rights of the file or shared drive",
+    },
+    "os-error": {
+        "zh": "无法读取文件：{detail}",
+        "en": "the file cannot be read: {detail}",
+    },
+    "not-zip": {
+        "zh": "扩展名是 .docx，但内容不是 Word 文档（不是 zip 格式），可能被改过扩展名或已损坏；"
+        "请用 Word/WPS 打开后另存为 .docx",
+        "en": "named .docx but not a Word document (not a zip file): renamed or damaged; "
+        "open it in Word or WPS and save it as .docx",
+    },
+    "corrupt-zip": {
+        "zh": "Word 文档已损坏或不完整（{detail}），请重新保存或重新复制该文件",
+        "en": "the Word document is damaged or incomplete ({detail}); save or copy it again",
+    },
+    "zip-bomb": {
+        "zh": "文档解压后过大（{size} MB，压缩比 {ratio}:1），为安全起见不予读取",
+        "en": "the document expands to {size} MB (ratio {ratio}:1); refused for safety",
+    },
+    "no-document-part": {
+        "zh": "这是 zip 文件，但里面没有 Word 正文（word/document.xml），不是有效的 .docx",
+        "en": "a zip file without a Word main document part: not a valid .docx",
+    },
+    "bad-xml": {
+        "zh": "Word 文档内部 XML 损坏（{part}：{detail}），请用 Word/WPS 打开修复后另存",
+        "en": "damaged XML inside the document ({part}: {detail}); open, repair and save it",
+    },
+    "encrypted": {
+        "zh": "文档设置了打开密码（已加密），无法检查；请去掉密码后另存一份再检查",
+        "en": "the document is password-protected (encrypted); remove the password and save a copy",
+    },
+    "legacy-misnamed": {
+        "zh": "扩展名是 {suffix}，实际是旧版 Word（.doc）格式；请用 Word/WPS 打开后另存为 .docx",
+        "en": "named {suffix} but actually an old Word (.doc) file; save it as .docx",
+    },
+    "legacy-no-soffice": {
+        "zh": "{suffix} 格式需要 LibreOffice 转换，但未找到 soffice；请用 Word/WPS 另存为 .docx，"
+        "或安装 LibreOffice",
+        "en": "{suffix} files need LibreOffice to convert them and soffice was not found; "
+        "save the file as .docx or install LibreOffice",
+    },
+    "legacy-convert-failed": {
+        "zh": "LibreOffice 转换 {suffix} 失败（{detail}）；请用 Word/WPS 另存为 .docx",
+        "en": "LibreOffice could not convert the {suffix} file ({detail}); save it as .docx",
+    },
+    "undecodable": {
+        "zh": "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 编码",
+        "en": "unknown text encoding (neither UTF-8 nor GBK/GB18030); save it as UTF-8",
+    },
+    "binary": {
+        "zh": "扩展名是 {suffix}，但内容是二进制数据，不是文本",
+        "en": "named {suffix} but holds binary data, not text",
+    },
+    "unsupported": {
+        "zh": "不支持的文件类型 {suffix}；请提供 .docx、.md 或 .txt",
+        "en": "unsupported file type {suffix}; use .docx, .md or .txt",
+    },
+}
+
+
+class ReadError(Exception):
+    """A file that cannot be read; ``reason`` is a key of :data:`MESSAGES`."""
+
+    def __init__(self, reason: str, **params: Any) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+    def message(self, lang: Lang) -> str:
+        return render(MESSAGES, self.reason, lang, **self.params)

@@ -1,0 +1,189 @@
+"""Read a Markdown draft with markdown-it-py: what a reader of the rendered page sees.
+
+Markup characters, link targets, images and HTML comments are not text; YAML front matter is
+case metadata, never body text. Ordered and bullet list markers become labels, as Word's
+automatic numbering does, so a draft counts the same before and after conversion to .docx.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from caselint.count import is_east_asian
+from caselint.model import Block, BlockKind, Document, Location
+
+BULLET_LABEL = "•"
+
+_parser: MarkdownIt | None = None
+
+
+def _markdown() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        _parser = (
+            MarkdownIt("commonmark", {"html": True})
+            .enable(["table", "strikethrough"])
+            .use(front_matter_plugin)
+        )
+    return _parser
+
+
+def _join_soft_break(before: str, after: str) -> str:
+    """A source line break inside a paragraph: nothing between Chinese text, else a space."""
+    if not before or not after:
+        return ""
+    if is_east_asian(before[-1]) or is_east_asian(after[0]):
+        return ""
+    return " "
+
+
+def inline_text(token: Token) -> tuple[str, bool]:
+    """Visible text of an inline token, and whether all of it is strong (a bold-only line)."""
+    parts: list[str] = []
+    pending_break = False
+    strong = 0
+    bold_chars = plain_chars = 0
+    skip_image = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "image":
+            skip_image += 1
+        elif kind in ("text", "code_inline"):
+            content = child.content
+            if not content:
+                continue
+            if pending_break:
+                parts.append(_join_soft_break("".join(parts[-1:]), content))
+                pending_break = False
+            parts.append(content)
+            visible = len(content.strip())
+            if strong:
+                bold_chars += visible
+            else:
+                plain_chars += visible
+        elif kind == "softbreak":
+            pending_break = True
+        elif kind == "hardbreak":
+            parts.append("\n")
+            pending_break = False
+    return "".join(parts), bold_chars > 0 and plain_chars == 0
+
+
+def _html_text(html: str) -> str:
+    """Text of a raw HTML block; comments and tags are not counted."""
+    without_comments = re.sub(r"<!--.*?-->", "", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", "", without_comments).strip()
+
+
+class _Walker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.blocks: list[Block] = []
+        self.metadata: dict[str, Any] = {}
+        self.metadata_error: str | None = None
+        self.heading: str | None = None
+        self.lists: list[dict[str, Any]] = []
+        self.item_label: str | None = None
+        self.table = 0
+        self.row = 0
+        self.cell = 0
+        self.in_table = False
+
+    def add(self, kind: BlockKind, text: str, line: int, **extra: Any) -> None:
+        location = Location(
+            line=line, heading=self.heading if kind is not BlockKind.HEADING else None
+        )
+        if self.in_table:
+            location.table, location.row, location.cell = self.table, self.row, self.cell
+        self.blocks.append(Block(kind=kind, text=text, location=location, **extra))
+
+    def walk(self, tokens: list[Token]) -> None:
+        pending: Token | None = None
+        for token in tokens:
+            kind = token.type
+            line = token.map[0] + 1 if token.map else 0
+            if kind == "front_matter":
+                self._front_matter(token.content)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                start = int(token.attrs.get("start", 1) or 1)
+                self.lists.append({"ordered": kind == "ordered_list_open", "n": start - 1})
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                current = self.lists[-1]
+                current["n"] += 1
+                marker = token.markup if token.markup in (".", ")") else "."
+                self.item_label = f"{current['n']}{marker}" if current["ordered"] else BULLET_LABEL
+            elif kind == "table_open":
+                self.table += 1
+                self.row = 0
+                self.in_table = True
+            elif kind == "table_close":
+                self.in_table = False
+            elif kind == "tr_open":
+                self.row += 1
+                self.cell = 0
+            elif kind in ("th_open", "td_open"):
+                self.cell += 1
+            elif kind in ("heading_open", "paragraph_open"):
+                pending = token
+            elif kind == "inline":
+                self._inline(token, pending, line)
+                pending = None
+            elif kind in ("code_block", "fence"):
+                self.add(BlockKind.PARAGRAPH, token.content.rstrip("\n"), line)
+            elif kind == "html_block":
+                text = _html_text(token.content)
+                if text:
+                    self.add(BlockKind.PARAGRAPH, text, line)
+
+    def _inline(self, token: Token, opener: Token | None, line: int) -> None:
+        text, bold = inline_text(token)
+        if self.in_table and opener is None:
+            self.add(BlockKind.TABLE_CELL, text, line, bold=bold)
+        elif opener is not None and opener.type == "heading_open":
+            level = int(opener.tag[1:])
+            self.add(BlockKind.HEADING, text, line, level=level)
+            if text.strip():
+                self.heading = text.strip()
+        elif self.item_label is not None:
+            self.add(BlockKind.LIST_ITEM, text, line, label=self.item_label, bold=bold)
+            self.item_label = None
+        else:
+            self.add(BlockKind.PARAGRAPH, text, line, bold=bold)
+
+    def _front_matter(self, content: str) -> None:
+        import yaml
+
+        try:
+            data = yaml.safe_load(content) if content.strip() else {}
+        except yaml.YAMLError as exc:
+            self.metadata_error = str(exc).splitlines()[0]
+            return
+        if isinstance(data, dict):
+            self.metadata = {str(k): v for k, v in data.items()}
+        elif data is not None:
+            self.metadata_error = "front matter is not a mapping (key: value)"
+
+
+def read_markdown_text(text: str, path: Path, encoding: str | None) -> Document:
+    walker = _Walker(str(path))
+    walker.walk(_markdown().parse(text))
+    return Document(
+        path=str(path),
+        format="markdown",
+        blocks=walker.blocks,
+        encoding=encoding,
+        metadata=walker.metadata,
+        metadata_error=walker.metadata_error,
+    )

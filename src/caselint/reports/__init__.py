@@ -1,0 +1,1 @@
+"""Report formats, one module each; none of them decides anything, they only render."""

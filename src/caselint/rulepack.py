@@ -1,0 +1,390 @@
+"""Rule packs: everything a year's notice decides, as validated data.
+
+A pack is a TOML file in ``rules/`` (``nrta-2025.toml``), which may ``include`` further TOML
+files beside it (the wording lexicon). An overlay is a TOML file with
+``extends = "nrta-2025"`` (a pack id or a path) that adds to or replaces parts of its base: a
+province adds lexicon entries or tightens a limit without copying the national pack. Tables merge
+key by key, arrays of tables with an ``id`` merge by id, other arrays are replaced unless the key
+is prefixed ``extend-`` (``extend-terms = [...]`` appends). Validation errors name the file and
+the key path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+from caselint.model import PART_NAMES, PartName
+
+DEFAULT_PACK = "nrta-2025"
+MEASURES = ("words", "cjk_chars", "non_cjk_words", "chars_no_spaces", "chars_with_spaces")
+
+
+class RulePackError(Exception):
+    """A pack that cannot be loaded; the message names the file and key."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class PackInfo(_Model):
+    id: str
+    name: str
+    version: str
+    year: int
+    issuer: str = ""
+    notice: str = ""
+    program: str = ""
+    deadline: dt.date | None = None
+    deadline_warn_days: int = 14
+    source: str = ""
+
+
+class Counting(_Model):
+    """Which figure a part's limit is measured in; 字 is not defined by the notice."""
+
+    measure: Literal["words", "cjk_chars", "chars_no_spaces", "chars_with_spaces"] = "words"
+    scope: Literal["main", "inclusive"] = "inclusive"
+    near_ratio: float = Field(0.95, gt=0, le=1)
+    alternatives: list[Literal["words", "cjk_chars", "chars_no_spaces", "chars_with_spaces"]] = [
+        "chars_no_spaces"
+    ]
+
+
+class Part(_Model):
+    title: str
+    aliases: list[str] = []
+    limit: int = Field(gt=0)
+    clause: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        return [self.title, *[a for a in self.aliases if a != self.title]]
+
+
+class Element(_Model):
+    """One required element of a category's 综合材料, with the words that name it."""
+
+    n: int = Field(ge=1)
+    title: str
+    short: str
+    keywords: list[str] = Field(min_length=1)
+    related: list[str] = []
+    detail_cues: list[str] = []
+    results: bool = False
+
+
+class Category(_Model):
+    id: str
+    name: str
+    aliases: list[str] = []
+    emphasis: str
+    emphasis_cues: list[str] = Field(min_length=1)
+    definition: str = ""
+    elements: list[Element] = Field(min_length=1)
+
+    @field_validator("elements")
+    @classmethod
+    def _numbered_in_order(cls, value: list[Element]) -> list[Element]:
+        numbers = [e.n for e in value]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"elements must be numbered 1..{len(numbers)} in order: {numbers}")
+        return value
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Dimension(_Model):
+    id: str
+    name: str
+    cues: list[str] = Field(min_length=1)
+    advice: str = ""
+
+
+class DataRules(_Model):
+    clause: str = ""
+    dimensions: list[Dimension] = Field(min_length=1)
+    comparison_cues: list[str] = []
+    cutoff_cues: list[str] = []
+    claim_cues: list[str] = []
+    quantity_units: list[str] = []
+    not_quantities: list[str] = []
+    results_min_figures: int = 1
+
+
+class LexiconClass(_Model):
+    """A group of wording entries sharing a reason and a weight (H, M, L as in the research)."""
+
+    id: str
+    name: str
+    name_en: str = ""
+    weight: Literal["H", "M", "L"]
+    reason: str
+    advice: str = ""
+    terms: list[str] = []
+    patterns: list[str] = []
+    exempt: list[str] = []
+    exempt_near_number: bool = False
+
+
+class Wording(_Model):
+    clause: str = ""
+    density_per_1000: float = 15.0
+    density_min_hits: int = 8
+    density_weights: list[Literal["H", "M", "L"]] = ["L"]
+    report_weights: list[Literal["H", "M", "L"]] = ["H", "M"]
+    exempt_contexts: list[str] = []
+    quoted_policy: list[str] = []
+    name_brackets: list[str] = ["《》", "“”", "「」", "『』"]
+    classes: list[LexiconClass] = []
+
+    @cached_property
+    def all_exempt(self) -> list[str]:
+        seen: dict[str, None] = dict.fromkeys(self.exempt_contexts)
+        seen.update(dict.fromkeys(self.quoted_policy))
+        for cls in self.classes:
+            seen.update(dict.fromkeys(cls.exempt))
+        return list(seen)
+
+
+class Quota(_Model):
+    per_category: int = Field(ge=0)
+    total: int = Field(ge=0)
+
+
+class Quotas(_Model):
+    clause: str = ""
+    province: Quota
+    central: Quota
+    central_units: list[str] = []
+    independent: list[str] = []
+
+
+class Resubmission(_Model):
+    clause: str = ""
+    year: int
+    blocking_status: list[str] = ["入选"]
+    exempt_status: list[str] = ["提名"]
+    selected_list: str | None = None
+    known_total: int | None = None
+    unit_suffixes: list[str] = []
+    unit_short_forms: dict[str, str] = {}
+
+
+class FormField(_Model):
+    key: str
+    label: str
+    aliases: list[str] = []
+    required: bool = True
+    confirmed: bool = False
+    note: str = ""
+
+
+class Metadata(_Model):
+    fields: list[FormField] = Field(min_length=1)
+    bundle_required: list[str] = []
+    levels: list[str] = ["中央", "省", "市", "县"]
+
+
+class Layout(_Model):
+    """Typesetting of documents caselint writes (Markdown drafts converted for upload)."""
+
+    page: Literal["A4"] = "A4"
+    margin_top_cm: float = 3.7
+    margin_bottom_cm: float = 3.5
+    margin_left_cm: float = 2.8
+    margin_right_cm: float = 2.6
+    title_font: str = "方正小标宋简体"
+    title_size_pt: float = 22
+    heading_fonts: list[str] = ["黑体", "楷体_GB2312", "仿宋_GB2312"]
+    body_font: str = "仿宋_GB2312"
+    body_size_pt: float = 16
+    line_spacing_pt: float = 28
+
+
+class Bundle(_Model):
+    name_pattern: str = "{province}-{unit}-{case_name}"
+    max_name_length: int = 80
+    form_template: str | None = None
+    layout: Layout = Layout()
+
+
+class Rule(_Model):
+    """Pack-level settings of one check: switch it off or change its severity."""
+
+    enabled: bool = True
+    severity: Literal["error", "warning", "info"] | None = None
+
+
+class RulePack(_Model):
+    pack: PackInfo
+    counting: Counting = Counting()
+    parts: dict[PartName, Part]
+    categories: list[Category] = Field(min_length=1)
+    data: DataRules
+    wording: Wording = Wording()
+    quotas: Quotas | None = None
+    resubmission: Resubmission | None = None
+    metadata: Metadata | None = None
+    bundle: Bundle = Bundle()
+    rules: dict[str, Rule] = {}
+    base_dir: Path = Field(Path("."), exclude=True)
+    sources: list[str] = Field([], exclude=True)
+    digest: str = Field("", exclude=True)
+
+    @model_validator(mode="after")
+    def _both_parts(self) -> RulePack:
+        missing = [p for p in PART_NAMES if p not in self.parts]
+        if missing:
+            raise ValueError(f"parts must define {', '.join(missing)}")
+        ids = [c.id for c in self.categories]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"category ids must be unique: {ids}")
+        return self
+
+    def category(self, name: str | None) -> Category | None:
+        """Find a category by id, name or alias, ignoring a trailing 类 and spaces."""
+        if not name:
+            return None
+        wanted = _norm_category(name)
+        for category in self.categories:
+            if wanted in (_norm_category(n) for n in [category.id, *category.names]):
+                return category
+        return None
+
+    def resolve(self, relative: str) -> Path:
+        return (self.base_dir / relative).resolve()
+
+
+def _norm_category(name: str) -> str:
+    text = "".join(str(name).split()).strip("「」“”\"'《》")
+    text = text.removesuffix("典型案例").removesuffix("案例")
+    return text.removesuffix("类").lower()
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+def rules_dir() -> Path:
+    """The bundled ``rules/`` folder: inside the wheel, or at the top of a checkout."""
+    packaged = resources.files("caselint") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RulePackError("找不到内置规则包目录 rules/（安装不完整）")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise RulePackError(f"{path}: 规则文件不存在 / rule file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{path}: TOML 语法错误 / invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise RulePackError(f"{path}: {exc.strerror or exc}") from exc
+
+
+def _locate(reference: str, relative_to: Path | None) -> Path:
+    """A pack reference is a bundled pack id (``nrta-2025``) or a path to a TOML file."""
+    candidate = Path(reference)
+    if candidate.suffix == ".toml" or candidate.exists() or "/" in reference or "\\" in reference:
+        if not candidate.is_absolute() and relative_to is not None:
+            nearby = relative_to / candidate
+            if nearby.exists():
+                return nearby
+        return candidate
+    return rules_dir() / f"{reference}.toml"
+
+
+def merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge ``overlay`` into a copy of ``base`` (see the module docstring)."""
+    merged = dict(base)
+    for key, value in overlay.items():
+        if key.startswith("extend-"):
+            target = key.removeprefix("extend-")
+            merged[target] = [*merged.get(target, []), *value]
+            continue
+        current = merged.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            merged[key] = merge(current, value)
+        elif _is_id_table_list(current) and _is_id_table_list(value):
+            by_id = {item["id"]: item for item in current}
+            for item in value:
+                by_id[item["id"]] = merge(by_id[item["id"]], item) if item["id"] in by_id else item
+            merged[key] = list(by_id.values())
+        else:
+            merged[key] = value
+    return merged
+
+
+def _is_id_table_list(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and "id" in v for v in value)
+    )
+
+
+def _load_raw(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list[Path]]:
+    path = path.resolve()
+    if path in chain:
+        raise RulePackError(f"{path}: extends 形成循环 / circular extends")
+    data = _read_toml(path)
+    sources = [path]
+    includes = data.pop("include", [])
+    if not isinstance(includes, list):
+        raise RulePackError(f"{path}: include 必须是文件列表 / include must be a list of files")
+    for name in includes:
+        part = (path.parent / name).resolve()
+        data = merge(data, _read_toml(part))
+        sources.append(part)
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data, sources
+    if not isinstance(parent, str):
+        raise RulePackError(f"{path}: extends 必须是字符串 / extends must be a string")
+    base, base_sources = _load_raw(_locate(parent, path.parent), (*chain, path))
+    return merge(base, data), [*base_sources, *sources]
+
+
+def _format_error(path: Path, exc: ValidationError) -> str:
+    lines = [f"{path}: 规则包校验失败 / invalid rule pack"]
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "(root)"
+        lines.append(f"  {where}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def load_pack(reference: str | Path | None = None) -> RulePack:
+    """Load a bundled pack by id, or a pack or overlay file by path, validated."""
+    path = _locate(str(reference or DEFAULT_PACK), Path.cwd())
+    data, sources = _load_raw(path, ())
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    try:
+        pack = RulePack.model_validate(
+            {**data, "base_dir": sources[0].parent, "sources": [str(s) for s in sources]}
+        )
+    except ValidationError as exc:
+        raise RulePackError(_format_error(path, exc)) from exc
+    return pack.model_copy(update={"digest": digest.hexdigest()})
