@@ -100,6 +100,34 @@ RULES: tuple[RuleInfo, ...] = (
     ),
 )
 
+#: Documentation of rules that are not checks of one case (checks document themselves).
+DOCS = {
+    "unreadable-file": """A file of the case cannot be read: empty, damaged or truncated, not what its
+extension says (a .doc or a text file named .docx), password-protected, a zip bomb, too large,
+not readable with the current permissions, or text in an unknown encoding. The message names the
+file and the reason; the rest of the run goes on. Fix: save the draft again as .docx (or UTF-8
+Markdown/text) and check it again.""",
+    "case-layout-ambiguous": """The files of a case do not say unambiguously what to check: two drafts of
+the same part (…综合材料v1.docx and …综合材料v2.docx, 修订稿, 副本), or a part found in two files.
+caselint never guesses which one counts; that part is not checked. Fix: keep one file per part
+in the case folder (move old versions elsewhere).""",
+    "metadata-missing": """The case metadata lacks fields the application form and the bundle need
+(案例名称, 申报单位, 省份, 类别, 联系人, 联系电话 …), or the metadata file cannot be parsed.
+Metadata lives in Markdown front matter, a case.toml / case.yaml beside the drafts or a .docx's
+custom properties — never in the body, where it would be counted and uploaded.""",
+    "quota-exceeded": """More recommended cases than the notice allows for one recommending body: per
+province (and 新疆生产建设兵团) 4 per category and 12 in all, per central unit 1 and 3. Applies
+to cases marked recommended (推荐: 是, or --shortlist); an intake folder without a shortlist gets a
+warning saying how many to drop per category.""",
+    "previously-selected": """A case selected in 2024 is submitted again in the same category (nominations
+excepted), matched on normalised case and unit names against --selected or the pack's list. A
+confident match is an error; a weaker one, or one only through a renamed category (体制机制改革
+→ 创新发展机制), is a warning asking to confirm. The pack's list is partial and every run says so.""",
+    "deadline": """The pack's submission deadline has passed or is near.""",
+    "bundle-mismatch": """A file of an upload bundle differs from the bundle's manifest (changed, missing
+or added after packing), or its counts no longer match. Pack the case again.""",
+}
+
 BY_NAME = {rule.name: rule for rule in RULES}
 BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -127,7 +127,11 @@ class Counts(BaseModel):
 
 
 class Finding(BaseModel):
-    """One thing a reviewer would hold against a case. Shared by every command and format."""
+    """One thing a reviewer would hold against a case. Shared by every command and format.
+
+    ``location.start``/``end`` are offsets of the flagged span in its paragraph's text;
+    ``excerpt`` is the sentence around it, starting at offset ``excerpt_offset`` of that text.
+    """
 
     rule: str
     code: str
@@ -140,6 +144,7 @@ class Finding(BaseModel):
     excerpt: str | None = None
     location: Location = Location()
     suggestion: str | None = None
+    excerpt_offset: int | None = None
 
 
 class FileCount(BaseModel):
@@ -154,3 +159,53 @@ class FileCount(BaseModel):
 
 class CountReport(BaseModel):
     files: list[FileCount]
+
+
+class PartResult(BaseModel):
+    """A part of a checked case: the figure its limit is measured in, and all its counts."""
+
+    file: str | None = None
+    words: int
+    limit: int
+    measure: str = "words"
+    scope: str = "inclusive"
+    counts: Counts
+
+
+class ElementResult(BaseModel):
+    """Which heading of a part was recognised as which required element."""
+
+    part: PartName
+    n: int
+    title: str
+    heading: str | None = None
+    file: str | None = None
+    location: Location | None = None
+
+
+class CaseResult(BaseModel):
+    id: str
+    files: list[str]
+    category: str | None = None
+    parts: dict[PartName, PartResult | None]
+    verdict: Literal["pass", "fail"]
+    findings: list[Finding] = []
+    elements: list[ElementResult] = []
+    metadata: dict[str, Any] = {}
+
+
+class Summary(BaseModel):
+    cases: int
+    errors: int
+    warnings: int
+    infos: int = 0
+
+
+class Report(BaseModel):
+    """``caselint check --format json`` (``schema_version`` changes only on breaking changes)."""
+
+    schema_version: Literal[1] = 1
+    rulepack: str
+    cases: list[CaseResult]
+    findings: list[Finding] = []
+    summary: Summary

@@ -123,6 +123,7 @@ class DataRules(_Model):
     cutoff_cues: list[str] = []
     claim_cues: list[str] = []
     quantity_units: list[str] = []
+    chinese_numeral_units: list[str] = []
     not_quantities: list[str] = []
     results_min_figures: int = 1
 
@@ -135,11 +136,19 @@ class LexiconClass(_Model):
     name_en: str = ""
     weight: Literal["H", "M", "L"]
     reason: str
+    reason_en: str = ""
     advice: str = ""
+    advice_en: str = ""
     terms: list[str] = []
     patterns: list[str] = []
     exempt: list[str] = []
     exempt_near_number: bool = False
+
+    def explain(self, lang: str) -> tuple[str, str]:
+        """Why the wording is discounted and what to write instead, in ``lang``."""
+        if lang == "en":
+            return self.reason_en or self.reason, self.advice_en or self.advice
+        return self.reason, self.advice
 
 
 class Wording(_Model):
@@ -243,6 +252,7 @@ class RulePack(_Model):
     metadata: Metadata | None = None
     bundle: Bundle = Bundle()
     rules: dict[str, Rule] = {}
+    clauses: dict[str, str] = {}
     base_dir: Path = Field(Path("."), exclude=True)
     sources: list[str] = Field([], exclude=True)
     digest: str = Field("", exclude=True)

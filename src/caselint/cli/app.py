@@ -7,7 +7,7 @@ import sys
 import typer
 
 from caselint import __version__
-from caselint.cli import count
+from caselint.cli import check, count, rules, schema
 from caselint.cli.common import HELP_LANG, Exit, h
 
 app = typer.Typer(
@@ -39,7 +39,10 @@ def _root(
     """caselint"""
 
 
+check.register(app)
 count.register(app)
+rules.register(app)
+schema.register(app)
 
 
 def main() -> None:

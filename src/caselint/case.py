@@ -1,0 +1,132 @@
+"""A case: its files read, cut into parts, with its metadata and category.
+
+Discovery decides which files form a case (:class:`CaseInput`); :func:`assemble` reads them,
+cuts each into its summary and detailed parts and joins the parts across files. A file that
+cannot be read becomes an ``unreadable-file`` finding; the rest of the case is still checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from caselint.codes import finding, unreadable_finding
+from caselint.count import count_blocks, sum_counts
+from caselint.i18n import Catalog, Lang, join_list, render
+from caselint.model import PART_NAMES, Block, Counts, Document, Finding, PartName
+from caselint.parts import split_document
+from caselint.readers import ReadError, read_document
+from caselint.rulepack import RulePack
+
+MESSAGES: Catalog = {
+    "part-twice": {
+        "zh": "{part}出现在多个文件中：{files}；无法判断以哪个为准（未检查该部分），请只保留一份",
+        "en": "the {part} appears in several files: {files}; which one counts is unclear "
+        "(that part was not checked); keep only one",
+    },
+}
+
+
+@dataclass
+class CaseInput:
+    """Which files form a case, and the metadata found beside them."""
+
+    id: str
+    files: list[Path]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata_file: Path | None = None
+    metadata_error: str | None = None
+    folder: Path | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Segment:
+    document: Document
+    blocks: list[Block]
+
+
+@dataclass
+class PartText:
+    """One part of a case, possibly spread over several files (in file order)."""
+
+    name: PartName
+    segments: list[Segment] = field(default_factory=list)
+
+    def located(self) -> Iterator[tuple[Document, Block]]:
+        for segment in self.segments:
+            for block in segment.blocks:
+                yield segment.document, block
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [block for segment in self.segments for block in segment.blocks]
+
+    @property
+    def counts(self) -> Counts:
+        return sum_counts(count_blocks(s.blocks) for s in self.segments)
+
+    @property
+    def file(self) -> str | None:
+        return self.segments[0].document.path if self.segments else None
+
+
+@dataclass
+class Case:
+    input: CaseInput
+    documents: list[Document]
+    parts: dict[PartName, PartText]
+    findings: list[Finding]
+    unparted: list[Document]
+    ambiguous: set[PartName] = field(default_factory=set)
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Sidecar metadata over what the documents carry (front matter, custom properties)."""
+        merged: dict[str, Any] = {}
+        for document in self.documents:
+            merged.update(document.metadata)
+        merged.update(self.input.metadata)
+        return merged
+
+
+def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
+    """Read the case's files and join their parts; unreadable files become findings."""
+    documents: list[Document] = []
+    findings = list(case.findings)
+    parts: dict[PartName, PartText] = {}
+    sources: dict[PartName, list[str]] = {}
+    unparted: list[Document] = []
+    for path in case.files:
+        try:
+            document = read_document(path)
+        except ReadError as error:
+            findings.append(unreadable_finding(path, error.message(lang), lang))
+            continue
+        documents.append(document)
+        split = split_document(document, pack)
+        if not split.parts:
+            unparted.append(document)
+        for name in PART_NAMES:
+            if name in split.parts:
+                parts.setdefault(name, PartText(name)).segments.append(
+                    Segment(document, split.parts[name])
+                )
+                sources.setdefault(name, []).append(path.name)
+    ambiguous: set[PartName] = set()
+    for name, files in sources.items():
+        if len(files) > 1:
+            ambiguous.add(name)
+            del parts[name]
+            title = pack.parts[name].title if lang == "zh" else name
+            findings.append(
+                finding(
+                    "case-layout-ambiguous",
+                    render(MESSAGES, "part-twice", lang, part=title, files=join_list(files, lang)),
+                    part=name,
+                    file=str(case.files[0]),
+                )
+            )
+    return Case(case, documents, parts, findings, unparted, ambiguous)

@@ -1,0 +1,40 @@
+"""The checks of one case, one module per rule (see :mod:`caselint.checks.base`).
+
+Adding a check: write the module, add its rule to :data:`caselint.codes.RULES` and the module
+to :data:`CHECKS`. The test suite then runs its examples and fails if it has none.
+"""
+
+from __future__ import annotations
+
+from caselint.checks import (
+    category_focus,
+    category_unknown,
+    data_context_missing,
+    data_dimension_missing,
+    element_missing,
+    element_order,
+    emotive_wording,
+    length_near_limit,
+    length_over_limit,
+    part_missing,
+    unquantified_claim,
+    wording_density,
+)
+from caselint.checks.base import CheckModule
+
+CHECKS: tuple[CheckModule, ...] = (
+    part_missing,
+    category_unknown,
+    element_missing,
+    element_order,
+    length_over_limit,
+    length_near_limit,
+    emotive_wording,
+    unquantified_claim,
+    wording_density,
+    data_dimension_missing,
+    data_context_missing,
+    category_focus,
+)
+
+BY_NAME: dict[str, CheckModule] = {module.NAME: module for module in CHECKS}

@@ -1,0 +1,146 @@
+"""What a check sees of a case, and how it reports.
+
+A check is a module with a docstring (its user documentation, shown by ``caselint rules``),
+``NAME`` (its rule name in :mod:`caselint.codes`), ``EXAMPLES`` (drafts it must flag and drafts
+it must pass; the test suite runs them both ways) and ``check(ctx)``, a generator of findings.
+Checks never print and never read files: everything they need is on :class:`CaseContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+from caselint.case import Case, PartText
+from caselint.codes import BY_NAME, finding
+from caselint.i18n import Catalog, Lang, render
+from caselint.model import Block, Document, Finding, Location, PartName, Severity
+from caselint.quantity import QuantityFinder, sentences
+from caselint.rulepack import Category, RulePack
+from caselint.wording import WordingMatcher, matcher_for
+
+
+@dataclass(frozen=True)
+class Example:
+    """A draft a check must flag (``fail``) or pass, as Markdown pieces of a compliant case.
+
+    Unset pieces come from the compliant base case of the category (``tests`` build it), so an
+    example shows only what matters: a summary without element 5, a sentence with 全国领先.
+    """
+
+    note: str
+    summary: str | None = None
+    detailed: str | None = None
+    add_to_detailed: str | None = None
+    category: str = "新媒体平台建设"
+    front_matter: bool = True
+
+
+@dataclass(frozen=True)
+class Examples:
+    fail: tuple[Example, ...]
+    pass_: tuple[Example, ...]
+
+
+class CheckModule(Protocol):
+    NAME: str
+    EXAMPLES: Examples
+    __doc__: str | None
+
+    def check(self, ctx: CaseContext) -> Iterator[Finding]: ...
+
+
+@dataclass
+class CaseContext:
+    case: Case
+    pack: RulePack
+    category: Category | None
+    lang: Lang
+    scope: str = "inclusive"
+    category_claim: str | None = None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> dict[PartName, PartText]:
+        return self.case.parts
+
+    def part(self, name: PartName) -> PartText | None:
+        return self.case.parts.get(name)
+
+    def part_title(self, name: PartName) -> str:
+        return self.pack.parts[name].title if self.lang == "zh" else name
+
+    def t(self, catalog: Catalog, key: str, /, **params: Any) -> str:
+        return render(catalog, key, self.lang, **params)
+
+    @cached_property
+    def quantities(self) -> QuantityFinder:
+        data = self.pack.data
+        return QuantityFinder(data.quantity_units, data.not_quantities, data.chinese_numeral_units)
+
+    @cached_property
+    def wording(self) -> WordingMatcher:
+        return matcher_for(self.pack, self.quantities)
+
+    def outline(self, name: PartName):
+        """Element headings of a part (computed once per case and part)."""
+        key = f"outline:{name}"
+        if key not in self._cache:
+            from caselint.structure import outline
+
+            part = self.part(name)
+            self._cache[key] = (
+                outline(part.blocks, self.category) if part and self.category else None
+            )
+        return self._cache[key]
+
+    def owner(self, block: Block) -> Document | None:
+        """The document a block was read from."""
+        for document in self.case.documents:
+            if any(b is block for b in document.blocks):
+                return document
+        return None
+
+    @staticmethod
+    def sentence_at(block: Block, offset: int) -> tuple[str, int]:
+        """The sentence of ``block`` holding ``offset``, stripped, and where it starts."""
+        for sentence in sentences(block.text):
+            if sentence.start <= offset < sentence.end:
+                text = sentence.text
+                lead = len(text) - len(text.lstrip())
+                return text.strip(), sentence.start + lead
+        text = block.text
+        return text.strip(), len(text) - len(text.lstrip())
+
+    def report(
+        self,
+        rule: str,
+        message: str,
+        *,
+        part: PartName | None = None,
+        block: Block | None = None,
+        document: Document | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        severity: Severity | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding located at ``block`` (and the span ``start:end`` of its text)."""
+        location = Location()
+        if block is not None:
+            location = block.location.model_copy(update={"start": start, "end": end})
+            if document is None:
+                document = self.owner(block)
+        if document is None and part is not None and self.part(part) is not None:
+            file = self.part(part).file  # type: ignore[union-attr]
+        else:
+            file = document.path if document is not None else None
+        if file is None and self.case.input.files:
+            file = str(self.case.input.files[0])
+        if rule not in BY_NAME:
+            raise KeyError(rule)
+        return finding(
+            rule, message, severity=severity, location=location, file=file, part=part, **fields
+        )

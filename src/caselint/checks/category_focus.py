@@ -1,0 +1,61 @@
+"""category-focus (D003): the detailed part never addresses the category's emphasis.
+
+What it does
+    The notice gives each category an emphasis: 新媒体平台建设 前瞻性与互动性, 融合生产传播 多元
+    性与协同性, 综合信息服务 全面性与精准性, 创新发展机制 引领性与实效性. The check looks for the
+    emphasis's cue words (互动, 协同, 精准, 引领 …) in the 详细材料 and gives a hint (info) when
+    none appears.
+Why it matters
+    四、材料编写体例: 详细材料应……按照所申报类别的相关要求明确本案例的侧重点.
+How to fix
+    Say explicitly how the case shows the category's emphasis, with data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.model import Finding
+
+NAME = "category-focus"
+
+MESSAGES: Catalog = {
+    "focus": {
+        "zh": "详细材料未体现“{category}”类别的侧重点“{emphasis}”",
+        "en": "the detailed part does not address the emphasis of “{category}”: “{emphasis}”",
+    },
+    "fix": {
+        "zh": "用一段文字和数据说明本案例如何体现“{emphasis}”",
+        "en": "explain, with figures, how the case shows “{emphasis}”",
+    },
+}
+
+EXAMPLES = Examples(
+    fail=(
+        Example(
+            "平台类详细材料完全不谈互动和前瞻",
+            detailed="""# 详细材料
+## 一、基本情况
+截至2024年12月31日，客户端注册用户86万，同比增长21%。
+""",
+        ),
+    ),
+    pass_=(Example("详细材料写了用户互动数据"),),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    part = ctx.part("detailed")
+    if part is None or ctx.category is None:
+        return
+    text = "\n".join(b.text for b in part.blocks)
+    if any(cue in text for cue in ctx.category.emphasis_cues):
+        return
+    yield ctx.report(
+        NAME,
+        ctx.t(MESSAGES, "focus", category=ctx.category.name, emphasis=ctx.category.emphasis),
+        part="detailed",
+        suggestion=ctx.t(MESSAGES, "fix", emphasis=ctx.category.emphasis),
+    )

@@ -1,0 +1,58 @@
+"""category-unknown (S002): the case's category cannot be determined.
+
+What it does
+    Looks for the category in ``--category``, the case metadata (front matter, case.toml,
+    document properties: 类别 / category), the title line (「融合生产传播类」), then the folder
+    and file names. The 2024 name 体制机制改革 counts as 创新发展机制.
+Why it matters
+    The six required elements and the emphasis differ per category; without it they cannot be
+    checked, and the platform files each case under one category.
+How to fix
+    State the category: ``类别: 融合生产传播`` in the metadata, ``--category``, or in the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog, join_list
+from caselint.model import Finding
+
+NAME = "category-unknown"
+
+MESSAGES: Catalog = {
+    "unknown": {
+        "zh": "无法确定申报类别，应为以下之一：{choices}",
+        "en": "the category cannot be determined; it must be one of: {choices}",
+    },
+    "invalid": {
+        "zh": "申报类别“{value}”无效，应为以下之一：{choices}",
+        "en": "invalid category “{value}”; it must be one of: {choices}",
+    },
+    "fix": {
+        "zh": "在案例信息中写明“类别: {example}”，或用 --category 指定，或在标题中写明类别",
+        "en": "state “类别: {example}” in the case metadata, pass --category, or name it in the title",
+    },
+}
+
+EXAMPLES = Examples(
+    fail=(Example("没有任何地方写明类别", front_matter=False),),
+    pass_=(
+        Example("front matter 写明类别"),
+        Example("2024 年的类别名称按别名识别", category="体制机制改革"),
+    ),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    if ctx.category is not None or not ctx.case.documents:
+        return
+    choices = join_list([c.name for c in ctx.pack.categories], ctx.lang)
+    claimed = ctx.category_claim
+    key = "invalid" if claimed else "unknown"
+    yield ctx.report(
+        NAME,
+        ctx.t(MESSAGES, key, value=claimed, choices=choices),
+        suggestion=ctx.t(MESSAGES, "fix", example=ctx.pack.categories[0].name),
+    )

@@ -1,0 +1,68 @@
+"""data-dimension-missing (D001): the detailed part gives no figure for a data dimension.
+
+What it does
+    For each data dimension the notice names — 数量规模、用户反馈、收支情况、经营现状、商业模式、
+    发展预期 — looks for a sentence of the 详细材料 that has both one of the dimension's cue words
+    (用户数, 满意度, 营收, 团队, 广告, 预计 …) and a quantity. A dimension with none is reported
+    with what data would fill it.
+Why it matters
+    四、材料编写体例: 应提供详细真实的数据说明，包括但不限于数量规模、用户反馈、收支情况、经营
+    现状、商业模式和发展预期等反映社会效益、经济效益及可持续性等方面的数据.
+How to fix
+    Add a sentence with the figure: 「2024年经营性收入1260万元，其中广告占42%」.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.model import Finding
+from caselint.quantity import sentences
+
+NAME = "data-dimension-missing"
+
+MESSAGES: Catalog = {
+    "missing": {
+        "zh": "详细材料缺少“{dimension}”方面的数据（没有同时含相关指标和数值的句子）",
+        "en": "the detailed part gives no “{dimension}” data (no sentence with a cue and a figure)",
+    },
+}
+
+EXAMPLES = Examples(
+    fail=(
+        Example(
+            "详细材料只有规模数据",
+            detailed="""# 详细材料
+## 一、基本情况
+截至2024年12月31日，客户端注册用户86万，日活4.2万。
+## 二、主要做法
+我们持续优化内容生产流程。
+""",
+        ),
+    ),
+    pass_=(Example("六类数据齐全"),),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    part = ctx.part("detailed")
+    if part is None:
+        return
+    quantified = [
+        s.text
+        for b in part.blocks
+        for s in sentences(b.text)
+        if ctx.quantities.has_quantity(s.text)
+    ]
+    for dimension in ctx.pack.data.dimensions:
+        if any(cue in text for text in quantified for cue in dimension.cues):
+            continue
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, "missing", dimension=dimension.name),
+            part="detailed",
+            dimension=dimension.name,
+            suggestion=dimension.advice or None,
+        )

@@ -1,0 +1,132 @@
+"""element-missing (S003): a required element of the category is not in the case.
+
+What it does
+    Reads the headings of the 综合材料 — Word heading styles, automatic or typed numbering
+    (一、 （一） 1. 第一部分), bold lines, Markdown ``#``, run-in headings — and recognises each of
+    the category's six elements by its keywords, however the heading is worded (「存在的困难与对
+    策」 is element 5 of 新媒体平台建设). An element no heading names is an error. In the 详细材料
+    an element neither headed nor discussed is a warning: the notice asks the detailed part to
+    elaborate the summary's elements.
+Why it matters
+    四、材料编写体例: 综合材料应包括但不限于以下要素 — reviewers look for each element.
+How to fix
+    Give each element its own heading, in the notice's order, e.g. 「五、问题、困难及破解办法」.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.model import Finding
+
+NAME = "element-missing"
+
+MESSAGES: Catalog = {
+    "summary": {
+        "zh": "综合材料缺少要素{n}“{title}”",
+        "en": "the summary lacks element {n} “{title}”",
+    },
+    "summary-fix": {
+        "zh": "增加小标题“{label}{short}”，简述相关内容",
+        "en": "add a heading “{label}{short}” and cover it briefly",
+    },
+    "detailed": {
+        "zh": "详细材料未对要素{n}“{short}”展开阐述",
+        "en": "the detailed part does not elaborate element {n} “{short}”",
+    },
+    "detailed-fix": {
+        "zh": "在详细材料中为“{short}”设一节，给出具体做法和数据",
+        "en": "give “{short}” its own section in the detailed part, with facts and figures",
+    },
+}
+_LABELS = "一二三四五六七八九十"
+
+EXAMPLES = Examples(
+    fail=(
+        Example(
+            "综合材料没有“问题、困难及破解办法”",
+            summary="""# 综合材料
+## 一、基本情况
+本台客户端于2021年上线，截至2024年12月31日注册用户86万。
+## 二、主要做法
+建设账号矩阵32个，统一调度。
+## 三、取得成效
+2024年客户端日活4.2万，同比增长18%。
+## 四、推广价值
+模式已在本省6个县级融媒体中心复制。
+## 六、经验启示与下一步打算
+下一步计划接入本省12个地市的服务事项。
+""",
+        ),
+    ),
+    pass_=(
+        Example("六个要素齐全（标题措辞与通知不同）"),
+        Example(
+            "要素标题只是加粗的行",
+            summary="""# 综合材料
+**一、总体概况**
+
+本台客户端于2021年上线，截至2024年12月31日注册用户86万。
+
+**二、创新举措**
+
+建设账号矩阵32个，统一调度。
+
+**三、成效与反响**
+
+2024年客户端日活4.2万，同比增长18%。
+
+**四、可复制可推广的价值**
+
+模式已在本省6个县级融媒体中心复制。
+
+**五、面临的挑战及应对**
+
+县级中心技术人员不足，通过省级平台集中运维解决。
+
+**六、启示与展望**
+
+下一步计划接入本省12个地市的服务事项。
+""",
+        ),
+    ),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    if ctx.category is None:
+        return
+    summary = ctx.outline("summary")
+    if summary is not None:
+        for element in ctx.category.elements:
+            if element.n in summary.matches:
+                continue
+            label = f"{_LABELS[element.n - 1]}、" if element.n <= len(_LABELS) else ""
+            yield ctx.report(
+                NAME,
+                ctx.t(MESSAGES, "summary", n=element.n, title=element.title),
+                part="summary",
+                element=element.n,
+                suggestion=ctx.t(MESSAGES, "summary-fix", label=label, short=element.short),
+            )
+    detailed = ctx.outline("detailed")
+    part = ctx.part("detailed")
+    if detailed is None or part is None:
+        return
+    text = "\n".join(b.text for b in part.blocks)
+    for element in ctx.category.elements:
+        if element.n in detailed.matches:
+            continue
+        cues = element.detail_cues or element.keywords
+        if any(cue in text for cue in cues):
+            continue
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, "detailed", n=element.n, short=element.short),
+            part="detailed",
+            element=element.n,
+            severity="warning",
+            suggestion=ctx.t(MESSAGES, "detailed-fix", short=element.short),
+        )

@@ -1,0 +1,108 @@
+"""length-near-limit (L002): a part is at the limit, or over it by another reading of 字.
+
+What it does
+    Warns when a part reaches the pack's share of its limit (95 % by default), and when another
+    plausible measure — the count with or without numbering labels, text boxes and notes, or
+    the character count without spaces — is over the limit while the pack's measure is not.
+    Both figures are given.
+Why it matters
+    The notice does not define 字; a reviewer's Word (or WPS, which adds one per footnote mark)
+    may count a little differently. A part at 998 字 can be rejected at 1003.
+How to fix
+    Leave a margin below the limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.limits import alternative_figures, limited_figure
+from caselint.model import PART_NAMES, Finding
+
+NAME = "length-near-limit"
+
+MESSAGES: Catalog = {
+    "near": {
+        "zh": "{part}共 {value} 字，已达上限 {limit} 字的 {percent}%（计数口径：{label}）",
+        "en": "the {part} has {value} words, {percent}% of the {limit} limit ({label})",
+    },
+    "other": {
+        "zh": "{part}按{label}计为 {value} 字，但按{other_label}计为 {other}，超过上限 {limit}",
+        "en": "the {part} has {value} words by {label}, but {other} by {other_label}, "
+        "over the limit of {limit}",
+    },
+    "fix": {
+        "zh": "建议删减，留出余量（不同软件、不同计数口径的结果略有差异）",
+        "en": "cut it to leave a margin: counts differ slightly between programs and readings",
+    },
+}
+
+_NEAR_SUMMARY = "# 综合材料\n" + "\n".join(
+    f"## {n}、{title}\n" + "本台客户端截至2024年12月31日注册用户86万，日活4.2万。" * 6
+    for n, title in zip(
+        "一二三四五六",
+        [
+            "基本情况",
+            "主要做法",
+            "取得成效",
+            "推广价值",
+            "存在的困难与对策",
+            "经验启示与下一步打算",
+        ],
+        strict=True,
+    )
+)
+
+EXAMPLES = Examples(
+    fail=(Example("综合材料约 960 字（上限的 95% 以上）", summary=_NEAR_SUMMARY),),
+    pass_=(Example("综合材料约 300 字"),),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    for name in PART_NAMES:
+        part = ctx.part(name)
+        if part is None:
+            continue
+        limit = ctx.pack.parts[name].limit
+        counts = part.counts
+        figure = limited_figure(counts, ctx.pack.counting, ctx.scope)
+        if figure.value > limit:
+            continue  # length-over-limit reports it
+        title = ctx.part_title(name)
+        if figure.value >= ctx.pack.counting.near_ratio * limit:
+            yield ctx.report(
+                NAME,
+                ctx.t(
+                    MESSAGES,
+                    "near",
+                    part=title,
+                    value=figure.value,
+                    limit=limit,
+                    percent=round(100 * figure.value / limit),
+                    label=figure.label(ctx.lang),
+                ),
+                part=name,
+                suggestion=ctx.t(MESSAGES, "fix"),
+            )
+            continue
+        for other in alternative_figures(counts, ctx.pack.counting, ctx.scope):
+            if other.value > limit:
+                yield ctx.report(
+                    NAME,
+                    ctx.t(
+                        MESSAGES,
+                        "other",
+                        part=title,
+                        value=figure.value,
+                        label=figure.label(ctx.lang),
+                        other=other.value,
+                        other_label=other.label(ctx.lang),
+                        limit=limit,
+                    ),
+                    part=name,
+                    suggestion=ctx.t(MESSAGES, "fix"),
+                )
+                break

@@ -1,0 +1,81 @@
+"""length-over-limit (L001): a part is longer than the notice allows.
+
+What it does
+    Counts each part as Word's 字数统计 does (each 汉字 and full-width mark one, each run of
+    Latin letters or digits one) and compares it with the pack's limit: 综合材料 1000, 详细材料
+    5000. By default the count includes automatic numbering labels, text boxes and notes (the
+    larger figure, as Word shows when "包括文本框、脚注和尾注" is ticked); ``--count-scope main``
+    leaves them out.
+Why it matters
+    四、材料编写体例: 综合材料不超过 1000 字，详细材料不超过 5000 字. The platform or the
+    reviewer rejects longer parts.
+How to fix
+    Cut the part below the limit; ``caselint count`` shows every figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.limits import limited_figure
+from caselint.model import PART_NAMES, Finding
+
+NAME = "length-over-limit"
+
+MESSAGES: Catalog = {
+    "over": {
+        "zh": "{part}共 {value} 字，超出上限 {limit} 字（多 {excess} 字；计数口径：{label}）",
+        "en": "the {part} has {value} words, over the limit of {limit} by {excess} ({label})",
+    },
+    "fix": {
+        "zh": "删减至 {limit} 字以内",
+        "en": "cut it to {limit} words or fewer",
+    },
+}
+
+_LONG_SUMMARY = "# 综合材料\n" + "\n".join(
+    f"## {n}、{title}\n" + "本台客户端截至2024年12月31日注册用户86万，日活4.2万。" * 8
+    for n, title in zip(
+        "一二三四五六",
+        [
+            "基本情况",
+            "主要做法",
+            "取得成效",
+            "推广价值",
+            "存在的困难与对策",
+            "经验启示与下一步打算",
+        ],
+        strict=True,
+    )
+)
+
+EXAMPLES = Examples(
+    fail=(Example("综合材料超过 1000 字", summary=_LONG_SUMMARY),),
+    pass_=(Example("综合材料约 300 字"),),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    for name in PART_NAMES:
+        part = ctx.part(name)
+        if part is None:
+            continue
+        limit = ctx.pack.parts[name].limit
+        figure = limited_figure(part.counts, ctx.pack.counting, ctx.scope)
+        if figure.value > limit:
+            yield ctx.report(
+                NAME,
+                ctx.t(
+                    MESSAGES,
+                    "over",
+                    part=ctx.part_title(name),
+                    value=figure.value,
+                    limit=limit,
+                    excess=figure.value - limit,
+                    label=figure.label(ctx.lang),
+                ),
+                part=name,
+                suggestion=ctx.t(MESSAGES, "fix", limit=limit),
+            )

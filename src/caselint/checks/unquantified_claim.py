@@ -1,0 +1,126 @@
+"""unquantified-claim (W002): a sentence claims an effect and gives no figure.
+
+What it does
+    Flags sentences that claim a result — 提升, 增长, 显著, 大幅, 广受好评 … (the pack's claim
+    words, matched as whole words) — without any quantity in the same sentence: a number with a
+    unit or a percent sign, in Arabic or Chinese numerals (35.6%, 1579万次, 三倍). Dates,
+    ordinals and set phrases such as 一体化, 一系列, 一站式, 第一季度 are not quantities. The
+    summary's results element (成效) must carry at least one figure.
+Why it matters
+    四、材料编写体例: 应提供详细真实的数据说明……避免过多主观感性描述. A reviewer cannot weigh
+    "用户规模大幅增长"; "用户由 12 万增至 86 万（2022—2024年）" can be weighed.
+How to fix
+    Put the figure, its period and its base in the sentence: 由 A 增至 B、同比增长 X%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint import nlp
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog
+from caselint.model import PART_NAMES, Finding
+from caselint.quantity import sentences
+
+NAME = "unquantified-claim"
+MAX_PER_PART = 20
+
+MESSAGES: Catalog = {
+    "claim": {
+        "zh": "“{cue}”是效果表述，但本句没有任何数据",
+        "en": "“{cue}” claims an effect, but the sentence gives no figure",
+    },
+    "claim-fix": {
+        "zh": "补充具体数值、时间段和基数，如“由 A 增至 B（2023—2024年）”“同比增长 X%”",
+        "en": "add the figure, its period and base, e.g. “from A to B (2023–2024)”, “up X% year on year”",
+    },
+    "results": {
+        "zh": "综合材料的要素{n}“{short}”没有任何数据",
+        "en": "element {n} “{short}” of the summary gives no figure",
+    },
+    "results-fix": {
+        "zh": "至少给出一项可核实的成效数据（用户数、收入、服务量等，并注明截至日期）",
+        "en": "give at least one verifiable result figure (users, income, services …, with a date)",
+    },
+}
+
+EXAMPLES = Examples(
+    fail=(
+        Example("“大幅提升”没有数据", add_to_detailed="平台用户活跃度大幅提升。"),
+        Example("一体化不是数量", add_to_detailed="通过一体化改革，传播效果显著增强。"),
+    ),
+    pass_=(
+        Example("有数据的效果表述", add_to_detailed="2024年平台日活由2.1万提升至4.2万。"),
+        Example("第一季度不是数量但有百分比", add_to_detailed="第一季度广告收入同比增长12.5%。"),
+    ),
+)
+
+
+def _cue_in(text: str, cues: list[str]) -> str | None:
+    bounds = nlp.boundaries(text)
+    for cue in cues:
+        start = text.find(cue)
+        while start >= 0:
+            if start in bounds and start + len(cue) in bounds:
+                return cue
+            start = text.find(cue, start + 1)
+    return None
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    cues = sorted(ctx.pack.data.claim_cues, key=len, reverse=True)
+    nlp.add_words(cues)
+    quantities = ctx.quantities
+    for name in PART_NAMES:
+        part = ctx.part(name)
+        if part is None:
+            continue
+        reported = 0
+        for document, block in part.located():
+            for sentence in sentences(block.text):
+                if quantities.has_quantity(sentence.text):
+                    continue
+                cue = _cue_in(sentence.text, cues)
+                if cue is None or reported >= MAX_PER_PART:
+                    continue
+                reported += 1
+                start = sentence.start + sentence.text.find(cue)
+                yield ctx.report(
+                    NAME,
+                    ctx.t(MESSAGES, "claim", cue=cue),
+                    part=name,
+                    block=block,
+                    document=document,
+                    start=start,
+                    end=start + len(cue),
+                    excerpt=sentence.text.strip(),
+                    excerpt_offset=sentence.start
+                    + len(sentence.text)
+                    - len(sentence.text.lstrip()),
+                    suggestion=ctx.t(MESSAGES, "claim-fix"),
+                )
+    yield from _results_without_figures(ctx)
+
+
+def _results_without_figures(ctx: CaseContext) -> Iterator[Finding]:
+    summary = ctx.outline("summary")
+    if summary is None or ctx.category is None:
+        return
+    quantities = ctx.quantities
+    for element in ctx.category.elements:
+        if not element.results or element.n not in summary.matches:
+            continue
+        blocks = summary.section(element.n)
+        figures = sum(len(quantities.spans(b.text)) for b in blocks)
+        if figures < ctx.pack.data.results_min_figures:
+            heading = summary.matches[element.n].heading
+            yield ctx.report(
+                NAME,
+                ctx.t(MESSAGES, "results", n=element.n, short=element.short),
+                part="summary",
+                element=element.n,
+                block=heading.block,
+                excerpt=heading.block.display_text.strip(),
+                suggestion=ctx.t(MESSAGES, "results-fix"),
+            )

@@ -1,0 +1,134 @@
+"""``caselint rules [NAME]``: list every rule, or explain one with the clause it enforces."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Annotated
+
+import typer
+
+from caselint.cli.common import (
+    LangOption,
+    RulesOption,
+    h,
+    load_pack_or_exit,
+    parse_lang,
+    usage_error,
+    write_stdout,
+)
+
+_SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def rules(
+    name: Annotated[
+        str | None, typer.Argument(help=h("规则名称或代码", "rule name or code"))
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    rules_pack: RulesOption = None,
+    lang: LangOption = "zh",
+) -> None:
+    """列出全部规则；给出规则名称或代码时解释该规则并引用通知原文。"""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from caselint.checks import BY_NAME as CHECKS
+    from caselint.codes import DOCS, RULES, lookup
+
+    language = parse_lang(lang)
+    pack = load_pack_or_exit(rules_pack, language)
+    console = Console(highlight=False, soft_wrap=True)
+    if name is None:
+        if output_format == "json":
+            write_stdout(
+                json.dumps(
+                    [
+                        {
+                            "code": r.code,
+                            "name": r.name,
+                            "severity": r.severity,
+                            "summary": r.summary(language),
+                            "clause": pack.clauses.get(r.name),
+                        }
+                        for r in RULES
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        table = Table(header_style="bold")
+        for header in (
+            h("代码", "code"),
+            h("名称", "name"),
+            h("级别", "severity"),
+            h("说明", "summary"),
+        ):
+            table.add_column(header)
+        for rule in RULES:
+            table.add_row(
+                rule.code, rule.name, _SEVERITY[language][rule.severity], rule.summary(language)
+            )
+        console.print(table)
+        return
+    rule = lookup(name)
+    if rule is None:
+        usage_error(
+            f"未知规则：{name}（caselint rules 列出全部规则）", f"unknown rule: {name}", language
+        )
+    module = CHECKS.get(rule.name)
+    doc = inspect.cleandoc(module.__doc__ or "") if module else DOCS.get(rule.name, "")
+    if output_format == "json":
+        write_stdout(
+            json.dumps(
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "severity": rule.severity,
+                    "summary": rule.summary(language),
+                    "doc": doc,
+                    "clause": pack.clauses.get(rule.name),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    console.print(
+        f"[bold]{rule.code} {rule.name}[/]  ({_SEVERITY[language][rule.severity]})  {rule.summary(language)}"
+    )
+    console.print()
+    console.print(escape(doc))
+    clause = pack.clauses.get(rule.name)
+    if clause:
+        console.print()
+        console.print(
+            f"[bold]{h('依据', 'Notice clause')}[/]（{escape(pack.pack.notice)}）：{escape(clause)}"
+        )
+    if module is not None:
+        console.print()
+        for label, examples in (
+            (h("会报告", "flags"), module.EXAMPLES.fail),
+            (h("不会报告", "passes"), module.EXAMPLES.pass_),
+        ):
+            for example in examples:
+                snippet = example.add_to_detailed or ""
+                console.print(
+                    f"[bold]{label}[/]：{escape(example.note)}"
+                    + (f"  「{escape(snippet)}」" if snippet else "")
+                )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "rules",
+        help=h(
+            "列出全部规则，或解释一条规则并引用通知原文。",
+            "List all rules, or explain one and quote the notice.",
+        ),
+    )(rules)

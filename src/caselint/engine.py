@@ -1,0 +1,197 @@
+"""Run the selected checks over cases and gather a :class:`~caselint.model.Report`.
+
+One case at a time: assemble its files, resolve its category, run every enabled check, apply
+the pack's severity overrides, sort the findings by where they are. Cross-case checks (quotas,
+re-submissions, deadline) run over the results in :mod:`caselint.crosscase`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from caselint.case import CaseInput, assemble
+from caselint.category import resolve
+from caselint.checks import CHECKS
+from caselint.checks.base import CaseContext
+from caselint.codes import RULES
+from caselint.i18n import Lang
+from caselint.limits import limited_figure
+from caselint.metadata import normalize
+from caselint.model import (
+    PART_NAMES,
+    SEVERITY_RANK,
+    CaseResult,
+    ElementResult,
+    Finding,
+    PartResult,
+    Report,
+    Summary,
+)
+from caselint.rulepack import RulePack
+
+ALL_RULES = frozenset(rule.name for rule in RULES)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides a verdict besides the files themselves (part of cache keys)."""
+
+    pack: RulePack
+    lang: Lang = "zh"
+    enabled: frozenset[str] = ALL_RULES
+    category: str | None = None
+    scope: str | None = None
+
+    @property
+    def count_scope(self) -> str:
+        return self.scope or self.pack.counting.scope
+
+    def key(self) -> dict[str, object]:
+        return {
+            "pack": self.pack.digest,
+            "lang": self.lang,
+            "enabled": sorted(self.enabled),
+            "category": self.category,
+            "scope": self.count_scope,
+        }
+
+
+def _sort_key(finding: Finding) -> tuple[object, ...]:
+    loc = finding.location
+    part = PART_NAMES.index(finding.part) if finding.part in PART_NAMES else -1
+    return (
+        finding.file or "",
+        part,
+        loc.paragraph or loc.line or 0,
+        loc.start or 0,
+        -SEVERITY_RANK[finding.severity],
+        finding.code,
+    )
+
+
+def apply_settings(findings: Iterable[Finding], settings: Settings) -> list[Finding]:
+    """Drop findings of rules switched off; apply the pack's severity overrides."""
+    out = []
+    for finding in findings:
+        rule = settings.pack.rules.get(finding.rule)
+        if finding.rule not in settings.enabled or (rule is not None and not rule.enabled):
+            continue
+        if rule is not None and rule.severity is not None and finding.rule != "unreadable-file":
+            finding = finding.model_copy(update={"severity": rule.severity})
+        out.append(finding)
+    return out
+
+
+def verdict(findings: Iterable[Finding]) -> str:
+    return "fail" if any(f.severity == "error" for f in findings) else "pass"
+
+
+def check_case(case_input: CaseInput, settings: Settings) -> CaseResult:
+    """Check one case; never raises for a bad file (it becomes an ``unreadable-file`` finding)."""
+    pack = settings.pack
+    case = assemble(case_input, pack, settings.lang)
+    resolution = resolve(case, pack, settings.category)
+    ctx = CaseContext(
+        case=case,
+        pack=pack,
+        category=resolution.category,
+        lang=settings.lang,
+        scope=settings.count_scope,
+        category_claim=resolution.claimed,
+    )
+    findings = list(case.findings)
+    for module in CHECKS:
+        if module.NAME in settings.enabled:
+            findings.extend(module.check(ctx))
+    findings = sorted(apply_settings(findings, settings), key=_sort_key)
+    parts = {}
+    for name in PART_NAMES:
+        part = case.parts.get(name)
+        if part is None:
+            parts[name] = None
+            continue
+        counts = part.counts
+        figure = limited_figure(counts, pack.counting, settings.count_scope)
+        parts[name] = PartResult(
+            file=part.file,
+            words=figure.value,
+            limit=pack.parts[name].limit,
+            measure=figure.measure,
+            scope=figure.scope,
+            counts=counts,
+        )
+    return CaseResult(
+        id=case_input.id,
+        files=[str(p) for p in case_input.files],
+        category=resolution.category.name if resolution.category else None,
+        parts=parts,
+        verdict=verdict(findings),
+        findings=findings,
+        elements=_elements(ctx),
+        metadata=_jsonable(normalize(case.metadata, pack)),
+    )
+
+
+def _elements(ctx: CaseContext) -> list[ElementResult]:
+    if ctx.category is None:
+        return []
+    out = []
+    for name in PART_NAMES:
+        outline = ctx.outline(name)
+        if outline is None:
+            continue
+        for element in ctx.category.elements:
+            match = outline.matches.get(element.n)
+            heading = match.heading if match else None
+            document = ctx.owner(heading.block) if heading else None
+            out.append(
+                ElementResult(
+                    part=name,
+                    n=element.n,
+                    title=element.short,
+                    heading=heading.block.display_text.strip() if heading else None,
+                    file=document.path if document else None,
+                    location=heading.block.location if heading else None,
+                )
+            )
+    return out
+
+
+def _jsonable(metadata: dict[str, object]) -> dict[str, object]:
+    """Metadata values as JSON can carry them (dates from YAML/TOML become ISO strings)."""
+    out: dict[str, object] = {}
+    for key, value in metadata.items():
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            out[key] = value
+        elif isinstance(value, (list, tuple)):
+            out[key] = [v if isinstance(v, (str, int, float, bool)) else str(v) for v in value]
+        else:
+            out[key] = str(value)
+    return out
+
+
+def summarize(cases: list[CaseResult], findings: list[Finding]) -> Summary:
+    everything = [f for case in cases for f in case.findings] + findings
+    return Summary(
+        cases=len(cases),
+        errors=sum(f.severity == "error" for f in everything),
+        warnings=sum(f.severity == "warning" for f in everything),
+        infos=sum(f.severity == "info" for f in everything),
+    )
+
+
+def build_report(cases: list[CaseResult], findings: list[Finding], settings: Settings) -> Report:
+    pack = settings.pack.pack
+    return Report(
+        rulepack=f"{pack.id}@{pack.version}",
+        cases=cases,
+        findings=findings,
+        summary=summarize(cases, findings),
+    )
+
+
+def check_cases(inputs: Iterable[CaseInput], settings: Settings) -> Report:
+    """Check cases one after another (the batch runner adds processes and a cache)."""
+    cases = [check_case(case_input, settings) for case_input in inputs]
+    return build_report(cases, [], settings)

@@ -1,0 +1,67 @@
+"""Chinese word segmentation (jieba), loaded only by the checks that need it.
+
+jieba costs about half a second and 90 MB to initialise, so nothing on the ``count`` path
+imports this module. Its start-up log and setuptools' ``pkg_resources`` deprecation warning are
+silenced: they would reach every user's terminal. Words the rule pack relies on (element
+keywords, lexicon terms) are added to the dictionary, so that 下一步 stays one word instead of
+及下/一步.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+_tokenizer: Any = None
+_added: set[str] = set()
+
+
+def _jieba() -> Any:
+    global _tokenizer
+    if _tokenizer is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tokenizer.initialize()
+        _tokenizer = tokenizer
+    return _tokenizer
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Teach the segmenter multi-character words it must not split (idempotent)."""
+    new = [w for w in words if len(w) > 1 and w not in _added]
+    if not new:
+        return
+    tokenizer = _jieba()
+    for word in new:
+        tokenizer.add_word(word)
+        _added.add(word)
+    tokens.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """``(word, start, end)`` for every word of ``text`` (HMM on, as jieba's default cut)."""
+    return tuple(_jieba().tokenize(text))
+
+
+def words(text: str) -> list[str]:
+    return [word for word, _, _ in tokens(text)]
+
+
+def boundaries(text: str) -> frozenset[int]:
+    """Offsets where a word starts or ends; a match that does not sit on them cuts a word."""
+    found = {0, len(text)}
+    for _, start, end in tokens(text):
+        found.add(start)
+        found.add(end)
+    return frozenset(found)

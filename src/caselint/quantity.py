@@ -1,0 +1,92 @@
+"""Sentences and the figures in them: is a claim backed by a number?
+
+A quantity is a number with a unit or a percent sign: ``35.6%``, ``1579万次``, ``200余条``,
+``三倍``, ``百分之三十``, ``12/12个``. Dates (``2024年``, ``5月``) and ordinals (``第3季度``) are
+not quantities, nor are set phrases that merely contain a numeral (一体化, 一系列, 一站式,
+第一季度); the pack lists those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_DIGITS = r"[0-9０-９]+(?:[.,．，][0-9０-９]+)*"
+_CN_DIGITS = r"[一二两三四五六七八九十百千万亿零〇几]+"
+#: A Chinese numeral that holds a digit, not only a magnitude (千家万户 and 百家号 are no counts).
+_CN_NUMBER = r"[一二两三四五六七八九十百千万亿零〇几]*[一二两三四五六七八九十几][一二两三四五六七八九十百千万亿零〇几]*"
+_DATE = re.compile(
+    r"(?:[12][0-9]{3}|[１２][０-９]{3})\s*年(?:\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*[日号])?)?"
+    r"|[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*[日号])?|[0-9０-９]{1,2}\s*[日号]"
+    r"|[12][0-9]{3}[-/.][01]?[0-9](?:[-/.][0-3]?[0-9])?"
+)
+_ORDINAL = re.compile(f"第(?:{_DIGITS}|{_CN_DIGITS})")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Sentences of a paragraph with their offsets (split at 。！？； and line breaks)."""
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            yield Sentence(match.group(), match.start(), match.end())
+
+
+class QuantityFinder:
+    """Finds quantities using the pack's units and its list of numeral set phrases."""
+
+    def __init__(
+        self,
+        units: Iterable[str],
+        not_quantities: Iterable[str],
+        chinese_units: Iterable[str] = (),
+    ) -> None:
+        unit = _alternation(units) or "%"
+        cn_unit = _alternation(chinese_units) or unit
+        scale = r"(?:[万亿千百]|余|多|\+|＋|几)*"
+        self._arabic = re.compile(f"{_DIGITS}\\s*{scale}\\s*(?:{unit})")
+        self._percent = re.compile(r"百分之[一二两三四五六七八九十百零点〇]+|[0-9０-９.]+\s*[%％‰]")
+        self._chinese = re.compile(f"{_CN_NUMBER}(?:余|多)?(?:{cn_unit})")
+        self._fraction = re.compile(f"{_DIGITS}\\s*/\\s*{_DIGITS}")
+        phrases = sorted({p for p in not_quantities if p}, key=len, reverse=True)
+        self._set_phrases = re.compile("|".join(re.escape(p) for p in phrases)) if phrases else None
+
+    def _mask(self, text: str) -> str:
+        """Blank out dates, ordinals and numeral set phrases, keeping offsets."""
+        patterns = [_DATE, _ORDINAL]
+        if self._set_phrases is not None:
+            patterns.append(self._set_phrases)
+        for pattern in patterns:
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+        return text
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Offsets of every quantity in ``text``."""
+        return _spans(self, text)
+
+    def has_quantity(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation trying longer words first."""
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16384)
+def _spans(finder: QuantityFinder, text: str) -> list[tuple[int, int]]:
+    masked = finder._mask(text)
+    found: list[tuple[int, int]] = []
+    for pattern in (finder._percent, finder._arabic, finder._chinese, finder._fraction):
+        for match in pattern.finditer(masked):
+            if not any(s <= match.start() < e for s, e in found):
+                found.append((match.start(), match.end()))
+    return sorted(found)

@@ -1,0 +1,192 @@
+"""The human report: per case, per file, each finding with where it is and a code frame.
+
+The frame shows the sentence with the flagged span underlined; widths are measured in terminal
+cells, so carets stay under Chinese text (each 汉字 is two columns wide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+
+from caselint.i18n import Lang
+from caselint.model import PART_NAMES, CaseResult, Finding, Location, Report
+
+FRAME_CONTEXT = 36
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+_PARTS = {
+    "zh": {"summary": "综合材料", "detailed": "详细材料"},
+    "en": {"summary": "summary", "detailed": "detailed"},
+}
+_WORDS = {
+    "zh": {
+        "case": "案例",
+        "pass": "通过",
+        "fail": "不通过",
+        "elements": "要素",
+        "missing": "缺失",
+        "help": "建议",
+        "batch": "跨案例检查",
+        "no-category": "类别未知",
+        "summary": "共 {cases} 个案例：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "clean": "未发现问题。",
+    },
+    "en": {
+        "case": "case",
+        "pass": "pass",
+        "fail": "fail",
+        "elements": "elements",
+        "missing": "missing",
+        "help": "help",
+        "batch": "across cases",
+        "no-category": "category unknown",
+        "summary": "{cases} case(s): {errors} error(s), {warnings} warning(s), {infos} info",
+        "clean": "No problems found.",
+    },
+}
+
+
+def where(location: Location, part: str | None, lang: Lang) -> str:
+    """A place a person can find: part, paragraph or table cell or line, nearest heading."""
+    bits: list[str] = []
+    if part:
+        bits.append(_PARTS[lang][part])
+    if location.table is not None:
+        if lang == "zh":
+            bits.append(f"表格{location.table} 第{location.row}行第{location.cell}列")
+        else:
+            bits.append(f"table {location.table} row {location.row} cell {location.cell}")
+    elif location.paragraph is not None:
+        bits.append(
+            f"第{location.paragraph}段" if lang == "zh" else f"paragraph {location.paragraph}"
+        )
+    if location.line is not None:
+        bits.append(f"第{location.line}行" if lang == "zh" else f"line {location.line}")
+    if location.heading:
+        bits.append(location.heading)
+    return " · ".join(bits)
+
+
+def frame(finding: Finding) -> list[str]:
+    """The excerpt with the span underlined, trimmed to a window around it."""
+    excerpt = finding.excerpt
+    if not excerpt:
+        return []
+    loc = finding.location
+    text = excerpt.replace("\n", " ").replace("\t", " ")
+    if loc.start is None or loc.end is None or finding.excerpt_offset is None:
+        return [text if len(text) <= 2 * FRAME_CONTEXT else text[: 2 * FRAME_CONTEXT] + "…"]
+    start = max(0, min(len(text), loc.start - finding.excerpt_offset))
+    end = max(start, min(len(text), loc.end - finding.excerpt_offset))
+    left = max(0, start - FRAME_CONTEXT)
+    right = min(len(text), end + FRAME_CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    shown = prefix + text[left:right] + suffix
+    pad = cell_len(prefix + text[left:start])
+    return [shown, " " * pad + "^" * max(1, cell_len(text[start:end]))]
+
+
+class TextReporter:
+    def __init__(self, console: Console, lang: Lang, *, show_elements: bool = True) -> None:
+        self.console = console
+        self.lang = lang
+        self.words = _WORDS[lang]
+        self.show_elements = show_elements
+
+    def finding(self, finding: Finding, indent: str = "  ") -> None:
+        severity = _SEVERITY[self.lang][finding.severity]
+        style = _STYLE[finding.severity]
+        self.console.print(
+            f"{indent}[{style}]{severity}[/] [bold]{finding.code}[/] [dim]{finding.rule}[/]  "
+            f"{escape(finding.message)}"
+        )
+        place = where(finding.location, finding.part, self.lang)
+        if place:
+            self.console.print(f"{indent}  [dim]--> {escape(place)}[/]")
+        lines = frame(finding)
+        for i, line in enumerate(lines):
+            marker = "|" if i == 0 else " "
+            self.console.print(
+                f"{indent}   [dim]{marker}[/] {escape(line)}", style=None if i == 0 else style
+            )
+        if finding.suggestion:
+            self.console.print(
+                f"{indent}  [green]= {self.words['help']}：{escape(finding.suggestion)}[/]"
+                if self.lang == "zh"
+                else f"{indent}  [green]= {self.words['help']}: {escape(finding.suggestion)}[/]"
+            )
+
+    def case(self, case: CaseResult) -> None:
+        w = self.words
+        mark = (
+            f"[green]✓ {w['pass']}[/]" if case.verdict == "pass" else f"[bold red]✗ {w['fail']}[/]"
+        )
+        category = case.category or f"[red]{w['no-category']}[/]"
+        self.console.print(f"[bold]{w['case']} {escape(case.id)}[/]  ({category})  {mark}")
+        sizes = []
+        for name in PART_NAMES:
+            part = case.parts.get(name)
+            if part is not None:
+                over = part.words > part.limit
+                figure = f"[bold red]{part.words}[/]" if over else str(part.words)
+                sizes.append(f"{_PARTS[self.lang][name]} {figure}/{part.limit}")
+        if sizes:
+            self.console.print("  " + " · ".join(sizes))
+        if self.show_elements and case.elements:
+            summary = [e for e in case.elements if e.part == "summary"]
+            if summary:
+                shown = [
+                    f"{e.n}←{escape(e.heading)}" if e.heading else f"[red]{e.n} {w['missing']}[/]"
+                    for e in summary
+                ]
+                self.console.print(f"  [dim]{w['elements']}：[/]" + "  ".join(shown))
+        by_file: dict[str, list[Finding]] = {}
+        for finding in case.findings:
+            by_file.setdefault(finding.file or "", []).append(finding)
+        for file, findings in by_file.items():
+            if file:
+                self.console.print(f"  [underline]{escape(file)}[/]")
+            for finding in findings:
+                self.finding(finding, indent="    ")
+        self.console.print()
+
+    def report(self, report: Report) -> None:
+        for case in report.cases:
+            self.case(case)
+        if report.findings:
+            self.console.print(f"[bold]{self.words['batch']}[/]")
+            for finding in report.findings:
+                self.finding(finding)
+            self.console.print()
+        self.summary(report)
+
+    def summary(self, report: Report) -> None:
+        s = report.summary
+        line = self.words["summary"].format(
+            cases=s.cases, errors=s.errors, warnings=s.warnings, infos=s.infos
+        )
+        style = "bold red" if s.errors else ("yellow" if s.warnings else "green")
+        self.console.print(f"[{style}]{line}[/]")
+
+
+def make_console() -> Console:
+    """Chinese has no spaces to break at: let the terminal wrap lines, not rich."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def print_report(report: Report, lang: Lang, console: Console | None = None) -> None:
+    TextReporter(console or make_console(), lang).report(report)
+
+
+def print_findings(findings: Iterable[Finding], lang: Lang, console: Console | None = None) -> None:
+    reporter = TextReporter(console or make_console(), lang)
+    for finding in findings:
+        reporter.finding(finding)
