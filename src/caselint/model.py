@@ -131,6 +131,7 @@ class Finding(BaseModel):
 
     ``location.start``/``end`` are offsets of the flagged span in its paragraph's text;
     ``excerpt`` is the sentence around it, starting at offset ``excerpt_offset`` of that text.
+    ``cases`` names the cases a finding across cases concerns (quota, re-submission).
     """
 
     rule: str
@@ -145,6 +146,7 @@ class Finding(BaseModel):
     location: Location = Location()
     suggestion: str | None = None
     excerpt_offset: int | None = None
+    cases: list[str] = []
 
 
 class FileCount(BaseModel):

@@ -16,6 +16,7 @@ from caselint.checks import (
     emotive_wording,
     length_near_limit,
     length_over_limit,
+    metadata_missing,
     part_missing,
     unquantified_claim,
     wording_density,
@@ -35,6 +36,7 @@ CHECKS: tuple[CheckModule, ...] = (
     data_dimension_missing,
     data_context_missing,
     category_focus,
+    metadata_missing,
 )
 
 BY_NAME: dict[str, CheckModule] = {module.NAME: module for module in CHECKS}

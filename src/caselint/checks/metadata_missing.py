@@ -1,0 +1,71 @@
+"""metadata-missing (F003): the case metadata lacks what the application form and bundle need.
+
+What it does
+    Reads the case metadata — Markdown front matter, a ``case.toml`` / ``case.yaml`` beside the
+    drafts, or a .docx's custom document properties; keys in Chinese or English (案例名称 /
+    case_name) — and lists the fields the pack's bundle needs that are empty (案例名称, 申报单位,
+    省份, 类别, 联系人, 联系电话). A metadata file that cannot be parsed is reported too.
+Why it matters
+    四、材料编写体例: 请分类别填写申请表. ``caselint pack`` fills the 申请表 and names the files
+    from these fields; the provincial summary lists them.
+How to fix
+    Add the fields to the front matter or to ``case.toml`` (never to the body: it would be
+    counted and uploaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from caselint.checks.base import CaseContext, Example, Examples
+from caselint.i18n import Catalog, join_list
+from caselint.metadata import normalize
+from caselint.model import Finding
+
+NAME = "metadata-missing"
+
+MESSAGES: Catalog = {
+    "missing": {
+        "zh": "案例信息缺少：{fields}（填写申请表和打包上传时需要）",
+        "en": "case metadata lacks: {fields} (needed for the application form and the bundle)",
+    },
+    "fix": {
+        "zh": "在 Markdown 开头的 front matter、同目录的 case.toml 或 Word 文档的自定义属性中填写",
+        "en": "fill them in the Markdown front matter, a case.toml beside the drafts, or the .docx custom properties",
+    },
+    "invalid": {
+        "zh": "案例信息无法解析（{file}）：{error}",
+        "en": "case metadata cannot be parsed ({file}): {error}",
+    },
+}
+
+EXAMPLES = Examples(
+    fail=(Example("没有任何案例信息", front_matter=False, category="新媒体平台建设"),),
+    pass_=(Example("front matter 齐全"),),
+)
+
+
+def check(ctx: CaseContext) -> Iterator[Finding]:
+    case = ctx.case
+    errors = [(str(case.input.metadata_file), case.input.metadata_error)]
+    errors += [(d.path, d.metadata_error) for d in case.documents]
+    for file, error in errors:
+        if error:
+            yield ctx.report(
+                NAME,
+                ctx.t(MESSAGES, "invalid", file=file, error=error),
+                suggestion=ctx.t(MESSAGES, "fix"),
+            )
+    if not case.documents or ctx.pack.metadata is None:
+        return
+    metadata = normalize(case.metadata, ctx.pack)
+    if ctx.category is not None:
+        metadata.setdefault("category", ctx.category.name)
+    labels = {f.key: f.label for f in ctx.pack.metadata.fields}
+    missing = [labels.get(k, k) for k in ctx.pack.metadata.bundle_required if not metadata.get(k)]
+    if missing:
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, "missing", fields=join_list(missing, ctx.lang)),
+            suggestion=ctx.t(MESSAGES, "fix"),
+        )

@@ -1,0 +1,141 @@
+"""quota-exceeded (X001): more cases than a recommending body may forward.
+
+What it does
+    Groups cases by recommending body — the 推荐单位 in the metadata; otherwise a central unit
+    named in the pack, 新疆生产建设兵团, or the 省份 — and counts them per category and in all
+    against the pack's quotas (province 4 / 12, central unit 1 / 3). Only cases marked as
+    recommended count (metadata 推荐: 是, or a ``--shortlist`` file): more is an error naming the
+    cases. An intake folder where nothing is marked gets a warning per body saying how many cases
+    must be dropped in which category.
+Why it matters
+    五、（二）: 各省每个类别报送的典型事例不超过4个，总数不超过12个。中央单位每个类别报送的典
+    型事例不超过1个，总数不超过3个.
+How to fix
+    Drop cases from the shortlist until every category and the total are within the quota.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from caselint.codes import finding
+from caselint.crosscase.names import normalize_name
+from caselint.i18n import Catalog, join_list, render
+from caselint.metadata import truthy
+from caselint.model import CaseResult, Finding
+
+if TYPE_CHECKING:
+    from caselint.crosscase import BatchOptions
+    from caselint.engine import Settings
+
+NAME = "quota-exceeded"
+UNKNOWN_BODY = "（未填省份）"
+
+MESSAGES: Catalog = {
+    "category": {
+        "zh": "{body}推荐“{category}”类 {count} 个案例，超过每类 {limit} 个的名额：{cases}",
+        "en": "{body} recommends {count} “{category}” cases, over the quota of {limit} per category: {cases}",
+    },
+    "total": {
+        "zh": "{body}共推荐 {count} 个案例，超过总数 {limit} 个的名额：{cases}",
+        "en": "{body} recommends {count} cases in all, over the total quota of {limit}: {cases}",
+    },
+    "intake-category": {
+        "zh": "{body}收到“{category}”类 {count} 个案例，最多推荐 {limit} 个，需删减 {drop} 个：{cases}",
+        "en": "{body} has {count} “{category}” cases; at most {limit} may be recommended, drop {drop}: {cases}",
+    },
+    "intake-total": {
+        "zh": "{body}共收到 {count} 个案例，最多推荐 {limit} 个，需删减 {drop} 个",
+        "en": "{body} has {count} cases; at most {limit} may be recommended, drop {drop}",
+    },
+    "fix": {
+        "zh": "在案例信息中标记推荐（推荐: 是/否）或用 --shortlist 给出推荐名单，使每类和总数都不超过名额",
+        "en": "mark recommended cases (推荐: 是/否) or pass --shortlist so every category and the total fit the quota",
+    },
+}
+
+
+def recommending_body(case: CaseResult, settings: Settings) -> tuple[str, bool]:
+    """(body, is_central): who forwards this case, and whether central-unit quotas apply."""
+    quotas = settings.pack.quotas
+    meta = case.metadata
+    explicit = str(meta.get("recommender") or "").strip()
+    unit = str(meta.get("unit") or "")
+    central_units = quotas.central_units if quotas else []
+    for name in (explicit, unit):
+        for central in central_units:
+            if name and central in name:
+                return (explicit or central), True
+    if explicit:
+        return explicit, False
+    province = str(meta.get("province") or "").strip()
+    for independent in quotas.independent if quotas else []:
+        if independent in province or independent in unit:
+            return independent, False
+    return province or UNKNOWN_BODY, False
+
+
+def _in_shortlist(case: CaseResult, shortlist: frozenset[str]) -> bool:
+    names = {normalize_name(case.id), normalize_name(str(case.metadata.get("case_name", "")))}
+    return bool(names & {normalize_name(s) for s in shortlist} - {""})
+
+
+def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) -> Iterator[Finding]:
+    quotas = settings.pack.quotas
+    if quotas is None:
+        return
+    lang = settings.lang
+    bodies: dict[str, list[CaseResult]] = defaultdict(list)
+    central: dict[str, bool] = {}
+    for case in cases:
+        body, is_central = recommending_body(case, settings)
+        bodies[body].append(case)
+        central[body] = is_central
+    for body, members in sorted(bodies.items()):
+        quota = quotas.central if central[body] else quotas.province
+        if options.shortlist is not None:
+            chosen = [c for c in members if _in_shortlist(c, options.shortlist)]
+            marked = True
+        else:
+            chosen = [c for c in members if truthy(c.metadata.get("recommended", False))]
+            marked = bool(chosen) or any("recommended" in c.metadata for c in members)
+        pool = chosen if marked else members
+        severity = "error" if marked else "warning"
+        by_category: dict[str, list[CaseResult]] = defaultdict(list)
+        for case in pool:
+            by_category[case.category or "?"].append(case)
+        for category, group in sorted(by_category.items()):
+            if len(group) > quota.per_category:
+                key = "category" if marked else "intake-category"
+                yield _finding(
+                    key,
+                    severity,
+                    lang,
+                    body,
+                    group,
+                    limit=quota.per_category,
+                    category=category,
+                    drop=len(group) - quota.per_category,
+                )
+        if len(pool) > quota.total:
+            key = "total" if marked else "intake-total"
+            yield _finding(
+                key, severity, lang, body, pool, limit=quota.total, drop=len(pool) - quota.total
+            )
+
+
+def _finding(
+    key: str, severity: str, lang, body: str, group: list[CaseResult], **params
+) -> Finding:
+    names = [str(c.metadata.get("case_name") or c.id) for c in group]
+    return finding(
+        NAME,
+        render(
+            MESSAGES, key, lang, body=body, count=len(group), cases=join_list(names, lang), **params
+        ),
+        severity=severity,  # type: ignore[arg-type]
+        cases=[c.id for c in group],
+        suggestion=render(MESSAGES, "fix", lang),
+    )

@@ -1,0 +1,68 @@
+"""JUnit XML for CI test tabs: a test suite per case, a failing test per error-level finding.
+
+Warnings and hints are passing tests carrying their message in ``system-out``, so they show in
+the CI tab without failing the build; findings across cases form their own suite.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from caselint.model import Finding, Report
+from caselint.reports.text import where
+
+
+def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str) -> None:
+    name = f"{finding.code} {finding.rule}: {finding.message}"
+    case = etree.SubElement(suite, "testcase", name=name[:250], classname=classname, time="0")
+    if finding.file:
+        case.set("file", finding.file)
+    if finding.location.line:
+        case.set("line", str(finding.location.line))
+    detail = "\n".join(
+        part
+        for part in (
+            finding.message,
+            where(finding.location, finding.part, lang),
+            finding.excerpt,
+            finding.suggestion,
+        )
+        if part
+    )
+    if finding.severity == "error":
+        failure = etree.SubElement(case, "failure", message=finding.message, type=finding.rule)
+        failure.text = detail
+    else:
+        out = etree.SubElement(case, "system-out")
+        out.text = f"[{finding.severity}] {detail}"
+
+
+def render(report: Report, lang: str = "zh") -> str:
+    root = etree.Element("testsuites", name="caselint")
+    total = failures = 0
+    groups = [
+        (case.id, case.findings, case.files[0] if case.files else None) for case in report.cases
+    ]
+    if report.findings:
+        groups.append(("across-cases" if lang == "en" else "跨案例检查", report.findings, None))
+    for name, findings, file in groups:
+        suite = etree.SubElement(root, "testsuite", name=name)
+        if file:
+            suite.set("file", file)
+        if not findings:
+            etree.SubElement(suite, "testcase", name="verdict: pass", classname=name, time="0")
+        for finding in findings:
+            _testcase(suite, name, finding, lang)
+        tests = max(1, len(findings))
+        failed = sum(f.severity == "error" for f in findings)
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failed))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        suite.set("time", "0")
+        total += tests
+        failures += failed
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode()
