@@ -6,9 +6,10 @@ XML engine python-docx is built on) straight from the zip: body paragraphs and t
 order (nested tables and content controls included), tracked insertions in and deletions out,
 field results in and field codes out, hidden text out, automatic numbering labels rendered
 (一、 （一） 1.), text boxes, footnotes and endnotes, headers, footers and comments each in their
-own story. Reading the package directly also keeps python-docx's object model (≈60 ms of imports
-and parsing) off the ``count`` and ``check`` paths; python-docx writes documents (pack, annotate,
-new).
+own story. Text boxes, notes and comments follow the paragraph that anchors or cites them, so
+they fall in the part (综合材料/详细材料) their anchor is in. Reading the package directly also
+keeps python-docx's object model (≈60 ms of imports and parsing) off the ``count`` and ``check``
+paths; python-docx writes documents (pack, annotate, new).
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ PPR, RPR, TXBX = _w("pPr"), _w("rPr"), _w("txbxContent")
 VAL = _w("val")
 MC_ALT, MC_CHOICE = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
 MATH_T = f"{{{M}}}t"
+_COMMENT_START = _w("commentRangeStart")
+#: Run content citing a note or comment, and the story the cited text is read into.
+_REFERENCES = {
+    _w("footnoteReference"): Story.FOOTNOTE,
+    _w("endnoteReference"): Story.ENDNOTE,
+    _w("commentReference"): Story.COMMENT,
+}
 
 #: Containers whose children are read as if they stood in their parent.
 _TRANSPARENT = frozenset(
@@ -98,18 +106,21 @@ class _Style:
     based_on: str | None = None
     outline: int | None = None
     bold: bool | None = None
+    hidden: bool | None = None
     num_id: str | None = None
     ilvl: int | None = None
 
 
 @dataclass
 class _Paragraph:
+    hidden: bool = False  # the paragraph style hides its text (``w:vanish``)
     text: list[str] = field(default_factory=list)
     hints: list[int] = field(default_factory=list)
     length: int = 0
     bold_chars: int = 0
     plain_chars: int = 0
     boxes: list[etree._Element] = field(default_factory=list)
+    refs: list[tuple[Story, str]] = field(default_factory=list)  # notes and comments cited
 
     def add(self, text: str, *, hinted: bool, bold: bool) -> None:
         if hinted:
@@ -214,6 +225,7 @@ class _Styles:
                 name=name_el.get(VAL, "") if name_el is not None else sid,
                 based_on=based.get(VAL) if based is not None else None,
                 bold=_on(rpr.find(_w("b"))) if rpr is not None else None,
+                hidden=_on(rpr.find(_w("vanish"))) if rpr is not None else None,
             )
             if ppr is not None:
                 outline = ppr.find(_w("outlineLvl"))
@@ -249,7 +261,11 @@ class _Styles:
         return style.name if style else None
 
     def heading_level(self, sid: str | None) -> int | None:
-        """1-9 for Heading N / 标题 N (through basedOn), 0 for Title, else the outline level."""
+        """1-9 for Heading N / 标题 N, 0 for Title, else the outline level; None for body text.
+
+        The nearest style in the ``basedOn`` chain decides: a style derived from Heading 1 that
+        sets its own outline level is a heading of that level, as in Word's navigation pane.
+        """
         for style in self.chain(sid):
             name = style.name.strip()
             match = _HEADING_STYLE.match(name)
@@ -257,9 +273,8 @@ class _Styles:
                 return int(match.group(1))
             if name.lower() in _TITLE_STYLES:
                 return 0
-        outline = self.first(sid, "outline")
-        if isinstance(outline, int) and outline < 9:
-            return outline + 1
+            if style.outline is not None:
+                return style.outline + 1 if style.outline < 9 else None
         return None
 
 
@@ -273,8 +288,15 @@ class DocxReader:
         self.numbering = Numbering(_first(self.package.related("numbering")), W)
         self.blocks: list[Block] = []
         self.paragraph_no = 0
-        self.table_no = 0
+        self.table_no: dict[Story, int] = {}
         self.current_heading: str | None = None
+        # Notes and comments by (story, id), read where the body cites them (see _paragraph).
+        self.pending: dict[tuple[Story, str], etree._Element] = {}
+        self._collect_notes("footnotes", _w("footnote"), Story.FOOTNOTE)
+        self._collect_notes("endnotes", _w("endnote"), Story.ENDNOTE)
+        for part in self.package.related("comments"):
+            for comment in part.iter(_w("comment")):
+                self.pending.setdefault((Story.COMMENT, comment.get(_w("id"), "")), comment)
 
     # -- document ---------------------------------------------------------------------------
 
@@ -284,14 +306,11 @@ class DocxReader:
         if body is None:
             raise ReadError("no-document-part")
         self._container(body, Story.MAIN, cell=None)
-        self._notes("footnotes", _w("footnote"), Story.FOOTNOTE)
-        self._notes("endnotes", _w("endnote"), Story.ENDNOTE)
+        self._uncited(Story.FOOTNOTE, Story.ENDNOTE)
         for kind, story in (("header", Story.HEADER), ("footer", Story.FOOTER)):
             for part in self.package.related(kind):
                 self._container(part, story, cell=None, numbered=False)
-        for part in self.package.related("comments"):
-            for comment in part.iter(_w("comment")):
-                self._container(comment, Story.COMMENT, cell=None, numbered=False)
+        self._uncited(Story.COMMENT)
         return Document(
             path=self.path,
             format="docx",
@@ -300,11 +319,23 @@ class DocxReader:
             properties=self._core_properties(),
         )
 
-    def _notes(self, kind: str, tag: str, story: Story) -> None:
+    def _collect_notes(self, kind: str, tag: str, story: Story) -> None:
+        """Index the notes of a part; separator and continuation notes are never text."""
         for part in self.package.related(kind):
             for note in part.iter(tag):
                 if note.get(_w("type")) in (None, "normal"):
-                    self._container(note, story, cell=None, numbered=False)
+                    self.pending.setdefault((story, note.get(_w("id"), "")), note)
+
+    def _cited(self, ref: tuple[Story, str], anchor: int | None) -> None:
+        """Read a note or comment right after the paragraph citing it (first citation only)."""
+        element = self.pending.pop(ref, None)
+        if element is not None:
+            self._container(element, ref[0], cell=None, numbered=False, anchor=anchor)
+
+    def _uncited(self, *stories: Story) -> None:
+        """Notes or comments no paragraph cites: read last, with no paragraph to point at."""
+        for key in [key for key in self.pending if key[0] in stories]:
+            self._cited(key, anchor=None)
 
     # -- block-level content ----------------------------------------------------------------
 
@@ -326,8 +357,9 @@ class DocxReader:
     def _table(
         self, table: etree._Element, story: Story, numbered: bool, anchor: int | None
     ) -> None:
-        self.table_no += 1
-        number = self.table_no
+        # Tables are numbered per story, so a table in a text box or a note does not shift
+        # the numbers of the body tables a reader counts on the page.
+        number = self.table_no[story] = self.table_no.get(story, 0) + 1
         for row_no, row in enumerate(_children(table, TR), start=1):
             for cell_no, cell in enumerate(_children(row, TC), start=1):
                 self._container(cell, story, (number, row_no, cell_no), numbered, anchor)
@@ -340,13 +372,17 @@ class DocxReader:
         numbered: bool,
         anchor: int | None,
     ) -> None:
+        # Body paragraphs are numbered; other stories point at the body paragraph anchoring or
+        # citing them, and headers and footers (anchored nowhere) have no number.
         if story is Story.MAIN and anchor is None:
             self.paragraph_no += 1
-        number = anchor if anchor is not None else self.paragraph_no
+            number: int | None = self.paragraph_no
+        else:
+            number = anchor
         ppr = p.find(PPR)
         sid = self._style_id(ppr)
         style_bold = bool(self.styles.first(sid, "bold"))
-        content = _Paragraph()
+        content = _Paragraph(hidden=bool(self.styles.first(sid, "hidden")))
         self._inline(p, content, style_bold, fields=[])
         text = "".join(content.text)
         label = self._label(ppr, sid) if numbered else ""
@@ -377,12 +413,20 @@ class DocxReader:
                     table=table,
                     row=row,
                     cell=col,
-                    heading=self.current_heading if kind is not BlockKind.HEADING else None,
+                    heading=(
+                        self.current_heading
+                        if kind is not BlockKind.HEADING and number is not None
+                        else None
+                    ),
                 ),
             )
         )
+        # A text box in a header, footer or comment belongs to that story: never counted.
+        box_story = Story.TEXTBOX if story in (Story.MAIN, Story.TEXTBOX) else story
         for box in content.boxes:
-            self._container(box, Story.TEXTBOX, cell=None, numbered=numbered, anchor=number)
+            self._container(box, box_story, cell=None, numbered=numbered, anchor=number)
+        for ref in content.refs:
+            self._cited(ref, number)
 
     def _style_id(self, ppr: etree._Element | None) -> str | None:
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -437,27 +481,31 @@ class DocxReader:
                     self._inline(choice, out, bold, fields)
             elif tag == MATH_T and not any(fields):
                 out.add(child.text or "", hinted=False, bold=bold)
+            elif tag == _COMMENT_START:
+                out.refs.append((Story.COMMENT, child.get(_w("id"), "")))
             elif tag not in _SKIPPED and isinstance(tag, str) and tag.startswith(f"{{{M}}}"):
                 self._inline(child, out, bold, fields)
 
     def _run(self, run: etree._Element, out: _Paragraph, bold: bool, fields: list[bool]) -> None:
         rpr = run.find(RPR)
         hinted = False
+        hidden = out.hidden
         if rpr is not None:
-            if _on(rpr.find(_w("vanish"))) or _on(rpr.find(_w("specVanish"))):
-                return
             fonts = rpr.find(_w("rFonts"))
             hinted = fonts is not None and fonts.get(_w("hint")) == "eastAsia"
-            direct = _on(rpr.find(_w("b")))
-            if direct is not None:
-                bold = direct
-            else:
-                run_style = rpr.find(_w("rStyle"))
-                if run_style is not None and self.styles.first(run_style.get(VAL), "bold"):
-                    bold = True
+            run_style = rpr.find(_w("rStyle"))
+            style_id = run_style.get(VAL) if run_style is not None else None
+            # Direct formatting beats the character style, which beats the paragraph style.
+            direct_bold = self._run_flag(rpr, "b", style_id, "bold")
+            bold = bold if direct_bold is None else direct_bold
+            direct_hidden = self._run_flag(rpr, "vanish", style_id, "hidden")
+            hidden = hidden if direct_hidden is None else direct_hidden
+            hidden = hidden or bool(_on(rpr.find(_w("specVanish"))))
         for child in run:
             tag = child.tag
             if tag == _w("fldChar"):
+                # Field structure holds even in hidden runs: skipping a hidden ``separate``
+                # would leave the field in its code and hide the visible result.
                 kind = child.get(_w("fldCharType"))
                 if kind == "begin":
                     fields.append(True)
@@ -466,9 +514,11 @@ class DocxReader:
                 elif kind == "end" and fields:
                     fields.pop()
                 continue
-            if any(fields):
+            if hidden or any(fields):
                 continue
-            if tag == T:
+            if tag in _REFERENCES:
+                out.refs.append((_REFERENCES[tag], child.get(_w("id"), "")))
+            elif tag == T:
                 out.add(child.text or "", hinted=hinted, bold=bold)
             elif tag == _w("tab") or tag == _w("ptab"):
                 out.add("\t", hinted=False, bold=bold)
@@ -484,6 +534,16 @@ class DocxReader:
                     continue
             elif tag in (_w("drawing"), _w("pict"), _w("object"), MC_ALT):
                 self._collect_boxes(child, out)
+
+    def _run_flag(
+        self, rpr: etree._Element, prop: str, style_id: str | None, attr: str
+    ) -> bool | None:
+        """An on/off run property set directly or by the run's character style, else None."""
+        value = _on(rpr.find(_w(prop)))
+        if value is None and style_id:
+            inherited = self.styles.first(style_id, attr)
+            value = inherited if isinstance(inherited, bool) else None
+        return value
 
     def _collect_boxes(self, element: etree._Element, out: _Paragraph) -> None:
         """Text boxes anchored in this run, each once (``mc:Choice``, never ``mc:Fallback``)."""
@@ -511,6 +571,11 @@ class DocxReader:
             elif kind in ("i1", "i2", "i4", "i8", "int", "ui1", "ui2", "ui4", "ui8", "uint"):
                 try:
                     found[name] = int(text)
+                except ValueError:
+                    found[name] = text
+            elif kind in ("r4", "r8", "decimal"):
+                try:
+                    found[name] = float(text)
                 except ValueError:
                     found[name] = text
             else:

@@ -5,7 +5,8 @@ typing the label, so the label exists only in ``numbering.xml``. Element matchin
 「一、基本情况」 heading) and counting must be able to include it.
 
 Counters follow Word: instances (``w:num``) sharing an abstract definition continue one sequence
-unless a ``w:startOverride`` restarts it; using a level restarts every deeper level.
+unless a ``w:startOverride`` restarts it; using a level restarts every deeper level, unless the
+deeper level's ``w:lvlRestart`` says it restarts only after a higher level (or never: 0).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _ROMAN = [
     (1, "I"),
 ]
 LEVELS = 9
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def chinese_number(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
@@ -123,6 +125,7 @@ class Level:
     fmt: str = "decimal"
     text: str = ""
     legal: bool = False
+    restart: int | None = None  # w:lvlRestart: restart after this 1-based level; 0 = never
 
 
 @dataclass
@@ -159,11 +162,18 @@ class Numbering:
         q, val = self._q, self._val
         start = val(el.find(q("start")), "1")
         legal = el.find(q("isLgl"))
+        restart = val(el.find(q("lvlRestart")))
+        fmt = el.find(q("numFmt"))
+        if fmt is None:
+            # Word 2010+ wraps formats older readers lack (custom "01, 02, 03") in
+            # mc:AlternateContent; its mc:Fallback holds the nearest standard format.
+            fmt = el.find(f"{{{_MC}}}AlternateContent/{{{_MC}}}Fallback/{q('numFmt')}")
         return Level(
             start=int(start) if start.lstrip("-").isdigit() else 1,
-            fmt=val(el.find(q("numFmt")), "decimal"),
+            fmt=val(fmt, "decimal"),
             text=val(el.find(q("lvlText")), ""),
             legal=legal is not None and val(legal, "true") not in ("0", "false", "off"),
+            restart=int(restart) if restart.isdigit() else None,
         )
 
     def _parse(self, root: etree._Element) -> None:
@@ -207,7 +217,9 @@ class Numbering:
         current = counters[ilvl]
         counters[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, LEVELS):
-            counters[deeper] = None
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or ilvl < restart:  # ilvl is 0-based, w:lvlRestart 1-based
+                counters[deeper] = None
         if level.fmt == "bullet":
             return _bullet(level.text)
         return self._render(level, levels, counters)
