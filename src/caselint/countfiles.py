@@ -1,4 +1,10 @@
-"""``caselint count``: the counts of every file and part, as Word would show them."""
+"""``caselint count``: the counts of every file and part, as Word would show them.
+
+A file that cannot be read becomes an ``unreadable-file`` finding and the run goes on with the
+next file. That holds for unexpected failures too (a reader bug on one odd draft must not cost
+the user the counts of the other forty): they become the same finding, naming the error, unless
+``debug`` asks for the traceback.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +19,32 @@ from caselint.readers import ReadError, read_document
 from caselint.rulepack import RulePack
 
 
-def count_file(path: Path, pack: RulePack, lang: Lang = "zh") -> FileCount:
+def _unreadable(path: Path, error: ReadError, lang: Lang) -> FileCount:
+    return FileCount(
+        path=str(path),
+        parts=dict.fromkeys(PART_NAMES),
+        total=count_blocks([]),
+        findings=[unreadable_finding(path, error.message(lang), lang)],
+    )
+
+
+def count_file(
+    path: Path,
+    pack: RulePack,
+    lang: Lang = "zh",
+    *,
+    max_bytes: int | None = None,
+    debug: bool = False,
+) -> FileCount:
+    """Counts of one file, whole and per part, or its ``unreadable-file`` finding."""
     try:
-        document = read_document(path)
+        document = read_document(path, max_bytes=max_bytes)
     except ReadError as error:
-        return FileCount(
-            path=str(path),
-            parts=dict.fromkeys(PART_NAMES),
-            total=count_blocks([]),
-            findings=[unreadable_finding(path, error.message(lang), lang)],
-        )
+        return _unreadable(path, error, lang)
+    except Exception as exc:
+        if debug:
+            raise
+        return _unreadable(path, ReadError("internal", detail=repr(exc)), lang)
     split = split_document(document, pack)
     return FileCount(
         path=str(path),
@@ -32,7 +54,17 @@ def count_file(path: Path, pack: RulePack, lang: Lang = "zh") -> FileCount:
     )
 
 
-def count_paths(paths: list[Path], pack: RulePack, lang: Lang = "zh") -> CountReport:
+def count_paths(
+    paths: list[Path],
+    pack: RulePack,
+    lang: Lang = "zh",
+    *,
+    max_bytes: int | None = None,
+    debug: bool = False,
+) -> CountReport:
+    """Counts of every draft named or found in the folders of ``paths``, in order."""
     from caselint.discover import expand
 
-    return CountReport(files=[count_file(p, pack, lang) for p in expand(paths)])
+    return CountReport(
+        files=[count_file(p, pack, lang, max_bytes=max_bytes, debug=debug) for p in expand(paths)]
+    )

@@ -43,7 +43,7 @@ def count(
     pack = load_pack_or_exit(rules, language)
     from caselint.countfiles import count_paths
 
-    report = count_paths(paths, pack, language)
+    report = count_paths(paths, pack, language, debug=debug)
     if output_format is CountFormat.json:
         write_stdout(report.model_dump_json(indent=2))
     else:

@@ -7,6 +7,7 @@ encoding detector.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 from caselint.model import Document
@@ -15,27 +16,43 @@ from caselint.readers.sniff import (
     DEFAULT_MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
     Kind,
+    legacy_format,
     read_bytes,
-    sniff,
 )
+from caselint.readers.sniff import sniff as detect_kind  # keeps ``readers.sniff`` the module
 
-__all__ = ["SUPPORTED_SUFFIXES", "ReadError", "read_document"]
+__all__ = ["DEFAULT_MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "read_document"]
 
 
-def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
-    """Read one draft from disk; every failure is a :class:`ReadError`."""
-    data = read_bytes(path, max_bytes)
-    kind = sniff(path, data)
-    if kind is Kind.DOCX:
-        from caselint.readers.docx import read_docx
+def _read_docx(path: Path, data: bytes) -> Document:
+    """The .docx reader, with a damaged deflate stream reported as a damaged file.
 
+    ``zipfile`` raises ``zlib.error`` (neither ``BadZipFile`` nor ``OSError``) when a member's
+    compressed data is corrupt; it means the same to the user as any other broken zip.
+    """
+    from caselint.readers.docx import read_docx
+
+    try:
         return read_docx(str(path), data)
+    except zlib.error as exc:
+        raise ReadError("corrupt-zip", detail=str(exc)) from exc
+
+
+def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
+    """Read one draft from disk; every failure is a :class:`ReadError`.
+
+    ``max_bytes`` caps the file size (default :data:`DEFAULT_MAX_FILE_BYTES`).
+    """
+    data = read_bytes(path, max_bytes)
+    kind = detect_kind(path, data)
+    if kind is Kind.DOCX:
+        return _read_docx(path, data)
     if kind is Kind.LEGACY:
-        from caselint.readers.docx import read_docx
         from caselint.readers.legacy import convert_to_docx
 
-        document = read_docx(str(path), convert_to_docx(path, data))
-        document.converted_from = path.suffix.lower()
+        source_format = legacy_format(path, data)
+        document = _read_docx(path, convert_to_docx(path, data, source_format))
+        document.converted_from = source_format
         return document
     from caselint.readers.encoding import decode
 

@@ -1,4 +1,9 @@
-"""Why a file could not be read, in words a station editor understands."""
+"""Why a file could not be read, in words a station editor understands.
+
+Each reason is a key of :data:`MESSAGES` with the message in plain Chinese first and its English
+equivalent; :class:`ReadError` carries the key and the values the message needs, and renders it
+in the language of the run only when a report is written.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,16 @@ MESSAGES: Catalog = {
         "en": "the file is empty (0 bytes)",
     },
     "too-large": {
-        "zh": "文件过大（{size} MB，上限 {limit} MB），请确认文件是否正确",
-        "en": "the file is too large ({size} MB, limit {limit} MB); check it is the right file",
+        "zh": "文件过大（{size}，上限 {limit}），请确认文件是否正确",
+        "en": "the file is too large ({size}, limit {limit}); check it is the right file",
     },
     "permission": {
         "zh": "没有读取权限，请检查文件或共享盘的访问权限",
         "en": "permission denied; check the access rights of the file or shared drive",
+    },
+    "not-a-file": {
+        "zh": "不是普通文件（是文件夹、设备或管道），无法作为材料读取",
+        "en": "not a regular file (a folder, device or pipe); it cannot be read as a draft",
     },
     "os-error": {
         "zh": "无法读取文件：{detail}",
@@ -71,6 +80,12 @@ MESSAGES: Catalog = {
         "zh": "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 编码",
         "en": "unknown text encoding (neither UTF-8 nor GBK/GB18030); save it as UTF-8",
     },
+    "bad-utf8": {
+        "zh": "文件是 UTF-8 编码，但第 {line} 行有无法识别的字节（文件可能已损坏或混用了编码），"
+        "请用编辑器打开检查后另存为 UTF-8",
+        "en": "the file is UTF-8 but line {line} holds bytes that are not (damaged or mixed "
+        "encodings); check it in an editor and save it as UTF-8 again",
+    },
     "binary": {
         "zh": "扩展名是 {suffix}，但内容是二进制数据，不是文本",
         "en": "named {suffix} but holds binary data, not text",
@@ -79,7 +94,14 @@ MESSAGES: Catalog = {
         "zh": "不支持的文件类型 {suffix}；请提供 .docx、.md 或 .txt",
         "en": "unsupported file type {suffix}; use .docx, .md or .txt",
     },
+    "internal": {
+        "zh": "读取时发生内部错误（{detail}），请加 --debug 重新运行并报告此问题",
+        "en": "internal error while reading ({detail}); run again with --debug and report it",
+    },
 }
+
+#: How a message names a file without an extension (``suffix=""``).
+_NO_SUFFIX = {"zh": "（无扩展名）", "en": "(no extension)"}
 
 
 class ReadError(Exception):
@@ -91,4 +113,17 @@ class ReadError(Exception):
         self.params = params
 
     def message(self, lang: Lang) -> str:
-        return render(MESSAGES, self.reason, lang, **self.params)
+        """The reason in ``lang``; an empty ``suffix`` is named as "no extension" in ``lang``."""
+        params = dict(self.params)
+        if params.get("suffix") == "":
+            params["suffix"] = _NO_SUFFIX[lang]
+        return render(MESSAGES, self.reason, lang, **params)
+
+
+def format_size(size: int) -> str:
+    """A byte count as a person reads it: ``52.4 MB``, ``300 KB``, ``12 B``."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{size} B"

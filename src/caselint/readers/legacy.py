@@ -32,9 +32,13 @@ def find_soffice() -> str | None:
     return str(_WINDOWS_DEFAULT) if _WINDOWS_DEFAULT.exists() else None
 
 
-def convert_to_docx(path: Path, data: bytes) -> bytes:
-    """The .docx bytes LibreOffice makes of ``data`` (the content of ``path``)."""
-    suffix = path.suffix.lower() or ".doc"
+def convert_to_docx(path: Path, data: bytes, source_format: str | None = None) -> bytes:
+    """The .docx bytes LibreOffice makes of ``data`` (the content of ``path``).
+
+    ``source_format`` is the extension the content really has (``.rtf`` for an RTF file named
+    ``.doc``); the copy LibreOffice converts carries it, so its filter matches the content.
+    """
+    suffix = source_format or path.suffix.lower() or ".doc"
     soffice = find_soffice()
     if soffice is None:
         raise ReadError("legacy-no-soffice", suffix=suffix)

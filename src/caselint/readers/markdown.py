@@ -8,6 +8,7 @@ automatic numbering does, so a draft counts the same before and after conversion
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from caselint.count import is_east_asian
+from caselint.count import AMBIGUOUS_PUNCTUATION, is_east_asian
 from caselint.model import Block, BlockKind, Document, Location
 
 BULLET_LABEL = "•"
@@ -35,12 +36,22 @@ def _markdown() -> MarkdownIt:
 
 
 def _join_soft_break(before: str, after: str) -> str:
-    """A source line break inside a paragraph: nothing between Chinese text, else a space."""
+    """A source line break inside a paragraph: nothing between Chinese text, else a space.
+
+    Only a break with East-Asian characters on both sides disappears, as with pandoc's
+    ``east_asian_line_breaks``; ``中文`` broken before ``English`` keeps its space. Curly quotes,
+    dashes and ellipses count as East-Asian here: in Chinese prose a line that starts with “
+    after one ending in 。 is one run of text.
+    """
     if not before or not after:
         return ""
-    if is_east_asian(before[-1]) or is_east_asian(after[0]):
+    if _wide(before[-1]) and _wide(after[0]):
         return ""
     return " "
+
+
+def _wide(char: str) -> bool:
+    return is_east_asian(char) or char in AMBIGUOUS_PUNCTUATION
 
 
 def inline_text(token: Token) -> tuple[str, bool]:
@@ -80,9 +91,9 @@ def inline_text(token: Token) -> tuple[str, bool]:
 
 
 def _html_text(html: str) -> str:
-    """Text of a raw HTML block; comments and tags are not counted."""
+    """Text of a raw HTML block as a browser shows it: no comments or tags, entities decoded."""
     without_comments = re.sub(r"<!--.*?-->", "", html, flags=re.DOTALL)
-    return re.sub(r"<[^>]+>", "", without_comments).strip()
+    return unescape(re.sub(r"<[^>]+>", "", without_comments)).strip()
 
 
 class _Walker:
@@ -124,6 +135,10 @@ class _Walker:
                 current["n"] += 1
                 marker = token.markup if token.markup in (".", ")") else "."
                 self.item_label = f"{current['n']}{marker}" if current["ordered"] else BULLET_LABEL
+            elif kind == "list_item_close":
+                # An item without a paragraph of its own (empty, or a code block) must not hand
+                # its label to the next paragraph.
+                self.item_label = None
             elif kind == "table_open":
                 self.table += 1
                 self.row = 0

@@ -7,21 +7,24 @@ the advice that fits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import stat
 from enum import Enum
 from pathlib import Path
 
-from caselint.readers.errors import ReadError
+from caselint.readers.errors import ReadError, format_size
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RTF_MAGIC = b"{\\rtf"
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument"
 
 DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 LEGACY_SUFFIXES = frozenset({".doc", ".wps", ".rtf", ".odt", ".dot", ".wpt"})
+#: Legacy formats stored in an OLE compound file (Word 97-2003, WPS, their templates).
+_OLE_LEGACY_SUFFIXES = frozenset({".doc", ".wps", ".dot", ".wpt"})
 SUPPORTED_SUFFIXES = DOCX_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES | LEGACY_SUFFIXES
 
 MIB = 1024 * 1024
@@ -35,25 +38,28 @@ class Kind(str, Enum):
     LEGACY = "legacy"
 
 
-@dataclass(frozen=True)
-class Sniffed:
-    kind: Kind
-    data: bytes
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """Read a whole input file once, refusing empty, oversized and unreadable files.
 
-
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
-    """Read a whole input file once, refusing empty, oversized and unreadable files."""
+    The size is checked from the file system before anything is read, so a huge file costs
+    nothing. ``max_bytes`` defaults to :data:`DEFAULT_MAX_FILE_BYTES`, looked up at call time.
+    """
+    limit = DEFAULT_MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError("too-large", size=round(size / MIB, 1), limit=round(max_bytes / MIB))
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A directory, device or pipe: /dev/zero reports size 0 and would be read forever.
+            raise ReadError("not-a-file")
+        size = status.st_size
+        if size > limit:
+            raise ReadError("too-large", size=format_size(size), limit=format_size(limit))
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError("missing") from exc
     except PermissionError as exc:
         raise ReadError("permission") from exc
     except IsADirectoryError as exc:
-        raise ReadError("os-error", detail="is a directory") from exc
+        raise ReadError("not-a-file") from exc
     except OSError as exc:
         raise ReadError("os-error", detail=exc.strerror or str(exc)) from exc
     if not data:
@@ -68,13 +74,7 @@ def sniff(path: Path, data: bytes) -> Kind:
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(suffix, data)
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
-        if suffix in (".odt", ".wps"):
-            return Kind.LEGACY
-        if suffix in DOCX_SUFFIXES:
-            return Kind.DOCX
-        if suffix in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
-            raise ReadError("binary", suffix=suffix)
-        raise ReadError("unsupported", suffix=suffix or "(无扩展名)")
+        return _sniff_zip(suffix, data)
     if head.startswith(RTF_MAGIC):
         return Kind.LEGACY
     if suffix in DOCX_SUFFIXES:
@@ -85,7 +85,42 @@ def sniff(path: Path, data: bytes) -> Kind:
         return Kind.MARKDOWN
     if suffix in TEXT_SUFFIXES:
         return Kind.TEXT
-    raise ReadError("unsupported", suffix=suffix or "(无扩展名)")
+    raise ReadError("unsupported", suffix=suffix)
+
+
+def legacy_format(path: Path, data: bytes) -> str:
+    """The extension LibreOffice should see for a file :func:`sniff` called legacy.
+
+    The content decides over the name: an RTF file saved as ``.docx`` converts (and is reported)
+    as ``.rtf``, and an old Word file renamed ``.rtf`` or ``.odt`` as ``.doc``.
+    """
+    suffix = path.suffix.lower()
+    if data.startswith(RTF_MAGIC):
+        return ".rtf"
+    if data.startswith(OLE_MAGIC):
+        return suffix if suffix in _OLE_LEGACY_SUFFIXES else ".doc"
+    if _is_opendocument(data):
+        return ".odt"
+    return suffix if suffix in LEGACY_SUFFIXES else ".doc"
+
+
+def _is_opendocument(data: bytes) -> bool:
+    """An OpenDocument package: its first entry is ``mimetype`` naming the ODF type."""
+    return data[30:38] == b"mimetype" and ODF_MIMETYPE in data[38:120]
+
+
+def _sniff_zip(suffix: str, data: bytes) -> Kind:
+    """A zip named as a draft is a .docx, unless it is an OpenDocument or WPS package.
+
+    Word opens a .docx renamed ``.doc`` or ``.rtf`` without complaint, so caselint reads it too.
+    """
+    if suffix in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
+        raise ReadError("binary", suffix=suffix)
+    if suffix not in DOCX_SUFFIXES | LEGACY_SUFFIXES:
+        raise ReadError("unsupported", suffix=suffix)
+    if suffix in (".odt", ".wps") or _is_opendocument(data):
+        return Kind.LEGACY
+    return Kind.DOCX
 
 
 def _sniff_ole(suffix: str, data: bytes) -> Kind:
@@ -105,4 +140,8 @@ def _sniff_ole(suffix: str, data: bytes) -> Kind:
         raise ReadError("legacy-misnamed", suffix=suffix)
     if suffix in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
         raise ReadError("binary", suffix=suffix)
+    if suffix not in LEGACY_SUFFIXES:
+        # An Excel or PowerPoint file (or anything else in an OLE container) is not a draft;
+        # LibreOffice would fail to turn it into .docx after a slow start.
+        raise ReadError("unsupported", suffix=suffix)
     return Kind.LEGACY

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from caselint.i18n import Lang
@@ -45,9 +47,20 @@ def _row(counts: Counts, limit: int | None, pack: RulePack) -> list[str]:
     ]
 
 
+def _title(file: FileCount) -> str:
+    """The file's heading line; the name is the user's ("[草稿]案例.docx"), never rich markup."""
+    return escape(file.path if file.encoding is None else f"{file.path}  ({file.encoding})")
+
+
 def _file_table(file: FileCount, pack: RulePack, lang: Lang) -> Table:
-    title = file.path if file.encoding is None else f"{file.path}  ({file.encoding})"
-    table = Table(title=title, title_justify="left", header_style="bold", title_style="bold")
+    # Without the outer frame the nine columns fit an 80-column terminal with numbers up to
+    # five digits; with it the headers were cut to "中文字…".
+    table = Table(
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     for i, header in enumerate(_HEADERS[lang]):
         table.add_column(header, justify="left" if i == 0 else "right", no_wrap=True)
     for part in PART_NAMES:
@@ -60,12 +73,21 @@ def _file_table(file: FileCount, pack: RulePack, lang: Lang) -> Table:
 
 
 def print_count_report(report: CountReport, pack: RulePack, lang: Lang) -> None:
+    """A table per readable file, the findings of the others, then the footnotes."""
     console = Console(highlight=False)
     for file in report.files:
         if file.findings:
             for finding in file.findings:
-                console.print(f"[bold red]{finding.code} {finding.rule}[/] {finding.message}")
+                # soft_wrap: one finding, one line, whatever the width (greppable when piped).
+                console.print(
+                    f"[bold red]{finding.code} {finding.rule}[/] {escape(finding.message)}",
+                    soft_wrap=True,
+                )
             continue
+        # The path is printed on its own unwrapped line (a table title would break a long path
+        # in the middle), so it can be copied.
+        console.print(_title(file), style="bold", soft_wrap=True)
         console.print(_file_table(file, pack, lang))
+        console.print()
     scope = _SCOPES[(lang, pack.counting.scope)]
-    console.print(_NOTES[lang].format(scope=scope), style="dim")
+    console.print(_NOTES[lang].format(scope=scope), style="dim", soft_wrap=True)
