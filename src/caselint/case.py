@@ -17,7 +17,7 @@ from caselint.count import count_blocks, sum_counts
 from caselint.i18n import Catalog, Lang, join_list, render
 from caselint.model import PART_NAMES, Block, Counts, Document, Finding, PartName
 from caselint.parts import split_document
-from caselint.readers import ReadError, read_document
+from caselint.readers import ReadError, read_or_error
 from caselint.rulepack import RulePack
 
 MESSAGES: Catalog = {
@@ -100,10 +100,9 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
     sources: dict[PartName, list[str]] = {}
     unparted: list[Document] = []
     for path in case.files:
-        try:
-            document = read_document(path)
-        except ReadError as error:
-            findings.append(unreadable_finding(path, error.message(lang), lang))
+        document = read_or_error(path)
+        if isinstance(document, ReadError):
+            findings.append(unreadable_finding(path, document.message(lang), lang))
             continue
         documents.append(document)
         split = split_document(document, pack)

@@ -15,7 +15,7 @@ from caselint.count import count_blocks
 from caselint.i18n import Lang
 from caselint.model import PART_NAMES, CountReport, FileCount
 from caselint.parts import split_document
-from caselint.readers import ReadError, read_document
+from caselint.readers import ReadError, read_or_error
 from caselint.rulepack import RulePack
 
 
@@ -37,14 +37,9 @@ def count_file(
     debug: bool = False,
 ) -> FileCount:
     """Counts of one file, whole and per part, or its ``unreadable-file`` finding."""
-    try:
-        document = read_document(path, max_bytes=max_bytes)
-    except ReadError as error:
-        return _unreadable(path, error, lang)
-    except Exception as exc:
-        if debug:
-            raise
-        return _unreadable(path, ReadError("internal", detail=repr(exc)), lang)
+    document = read_or_error(path, max_bytes=max_bytes, debug=debug)
+    if isinstance(document, ReadError):
+        return _unreadable(path, document, lang)
     split = split_document(document, pack)
     return FileCount(
         path=str(path),

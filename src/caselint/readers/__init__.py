@@ -64,3 +64,22 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
     from caselint.readers.text import read_plain_text
 
     return read_plain_text(text, path, encoding)
+
+
+def read_or_error(
+    path: Path, *, max_bytes: int | None = None, debug: bool = False
+) -> Document | ReadError:
+    """Read a draft, turning any failure into a :class:`ReadError` instead of raising.
+
+    A reader bug on one odd draft must not cost a provincial office the results of the other
+    forty: unexpected exceptions become an ``internal`` read error naming the exception, unless
+    ``debug`` asks for the traceback.
+    """
+    try:
+        return read_document(path, max_bytes=max_bytes)
+    except ReadError as error:
+        return error
+    except Exception as exc:
+        if debug:
+            raise
+        return ReadError("internal", detail=repr(exc))
