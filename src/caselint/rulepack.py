@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import string
 import sys
 from functools import cached_property
 from importlib import resources
@@ -128,6 +130,24 @@ class DataRules(_Model):
     results_min_figures: int = 1
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters only: No.1 and NO.1 are one entry; CJK offsets stay put."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _compiled(patterns: list[str]) -> list[str]:
+    """Reject a pattern that does not compile when the pack loads, not at the first check."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
+    return patterns
+
+
 class LexiconClass(_Model):
     """A group of wording entries sharing a reason and a weight (H, M, L as in the research)."""
 
@@ -142,7 +162,19 @@ class LexiconClass(_Model):
     terms: list[str] = []
     patterns: list[str] = []
     exempt: list[str] = []
+    #: A figure next to the entry makes it a description of data (单日最高访问12万人次).
     exempt_near_number: bool = False
+    #: A sentence naming a source and a date or figure turns the claim into a qualified fact
+    #: (排名第一（数据来源：XX榜单，2024年）): the hit drops to weight L.
+    exempt_with_source: bool = False
+    #: The entry keeps its meaning at the start of a longer word (数百万, 巨大成就, 领先水平),
+    #: so only its start must fall on a word boundary.
+    open_end: bool = False
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        return _compiled(value)
 
     def explain(self, lang: str) -> tuple[str, str]:
         """Why the wording is discounted and what to write instead, in ``lang``."""
@@ -158,9 +190,51 @@ class Wording(_Model):
     density_weights: list[Literal["H", "M", "L"]] = ["L"]
     report_weights: list[Literal["H", "M", "L"]] = ["H", "M"]
     exempt_contexts: list[str] = []
+    #: Regular expressions for exempt contexts a list cannot hold (最佳XX奖, 第一，…；第二，…).
+    exempt_patterns: list[str] = []
     quoted_policy: list[str] = []
+    #: Words that name where a figure or ranking comes from (数据来源, 榜单, 鉴定).
+    source_cues: list[str] = []
     name_brackets: list[str] = ["《》", "“”", "「」", "『』"]
     classes: list[LexiconClass] = []
+
+    @field_validator("exempt_patterns")
+    @classmethod
+    def _exempt_patterns_compile(cls, value: list[str]) -> list[str]:
+        return _compiled(value)
+
+    @field_validator("name_brackets")
+    @classmethod
+    def _bracket_pairs(cls, value: list[str]) -> list[str]:
+        bad = [pair for pair in value if len(pair) != 2]
+        if bad:
+            raise ValueError(f"each bracket must be an opening and a closing character: {bad}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Wording:
+        """One class per term, and no exempt context that would silence a term everywhere."""
+        ids = [c.id for c in self.classes]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"wording class ids must be unique: {ids}")
+        owner: dict[str, str] = {}
+        for lexicon_class in self.classes:
+            for term in lexicon_class.terms:
+                key = fold(term)
+                if key in owner:
+                    raise ValueError(
+                        f"term {term!r} is in two classes: {owner[key]}, {lexicon_class.id}"
+                    )
+                owner[key] = lexicon_class.id
+        exempt = [fold(e) for e in self.all_exempt]
+        for term, class_id in owner.items():
+            silencer = next((e for e in exempt if e and e in term), None)
+            if silencer is not None:
+                raise ValueError(
+                    f"term {term!r} of {class_id} is masked wherever it appears by the "
+                    f"exempt context {silencer!r}"
+                )
+        return self
 
     @cached_property
     def all_exempt(self) -> list[str]:
@@ -224,6 +298,15 @@ class Layout(_Model):
     body_font: str = "仿宋_GB2312"
     body_size_pt: float = 16
     line_spacing_pt: float = 28
+    #: Font of Latin letters and digits (the East-Asian fonts above hold no good Latin glyphs).
+    latin_font: str = "Times New Roman"
+    #: Bold per heading level (official drafts bold the third level, 仿宋 加粗).
+    heading_bold: list[bool] = [False, False, True]
+    table_size_pt: float = 14
+    #: First-line indent of body paragraphs and headings, in characters (公文: 空两字).
+    indent_chars: int = Field(2, ge=0, le=8)
+    #: A centred page number (— 1 —) in the footer; footers are never counted.
+    page_numbers: bool = True
 
 
 class Bundle(_Model):
@@ -231,6 +314,14 @@ class Bundle(_Model):
     max_name_length: int = 80
     form_template: str | None = None
     layout: Layout = Layout()
+    #: Names of the files caselint writes into a bundle (the parts take their part titles).
+    form_file: str = "申请表.docx"
+    report_file: str = "检查报告.md"
+    #: The provincial index written by ``pack --batch``.
+    index_file: str = "推荐汇总.xlsx"
+    #: The date stamped on zip entries and generated documents, so a bundle is byte-identical
+    #: whenever it is packed; unset: the pack's deadline, else 1980-01-01.
+    timestamp: dt.datetime | None = None
 
 
 class Rule(_Model):
