@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from caselint.engine import Settings
-from caselint.i18n import Lang
-from caselint.model import Report
+if TYPE_CHECKING:
+    from caselint.engine import Settings
+    from caselint.i18n import Lang
+    from caselint.model import Report
 
-Renderer = Callable[[Report, Settings, Lang], bytes]
+Renderer = Callable[["Report", "Settings", "Lang"], bytes]
 
 
 def _text(report: Report, settings: Settings, lang: Lang) -> bytes:
