@@ -1,8 +1,8 @@
 """unquantified-claim (W002): a sentence claims an effect and gives no figure.
 
 What it does
-    Flags sentences that claim a result — 提升, 增长, 显著, 大幅, 广受好评 … (the pack's claim
-    words, matched as whole words) — without any quantity in the same sentence: a number with a
+    Flags sentences that claim a result — 提升, 增长, 显著, 大幅, 成效显著 … (the pack's claim
+    words, matched as words or as the head or tail of a compound) — without any quantity in the same sentence: a number with a
     unit or a percent sign, in Arabic or Chinese numerals (35.6%, 1579万次, 三倍). Dates,
     ordinals and set phrases such as 一体化, 一系列, 一站式, 第一季度 are not quantities. The
     summary's results element (成效) must carry at least one figure.
@@ -49,6 +49,7 @@ EXAMPLES = Examples(
     fail=(
         Example("“大幅提升”没有数据", add_to_detailed="平台用户活跃度大幅提升。"),
         Example("一体化不是数量", add_to_detailed="通过一体化改革，传播效果显著增强。"),
+        Example("jieba 不拆开的“成效显著”", add_to_detailed="改革成效显著。"),
     ),
     pass_=(
         Example("有数据的效果表述", add_to_detailed="2024年平台日活由2.1万提升至4.2万。"),
@@ -57,13 +58,20 @@ EXAMPLES = Examples(
 )
 
 
-def _cue_in(text: str, cues: list[str]) -> str | None:
+def _cue_in(
+    text: str, cues: list[str], taken: list[tuple[int, int]] = ()
+) -> tuple[str, int] | None:
+    """The first claim word of ``text`` and its offset: a whole word, or the head or tail of a
+    compound jieba keeps whole (成效显著, 快速增长), never buried inside another word, and not
+    inside a span ``taken`` by emotive-wording (大大提高 is reported once, as exaggeration)."""
     bounds = nlp.boundaries(text)
     for cue in cues:
         start = text.find(cue)
         while start >= 0:
-            if start in bounds and start + len(cue) in bounds:
-                return cue
+            end = start + len(cue)
+            free = not any(a < end and start < b for a, b in taken)
+            if free and (start in bounds or end in bounds):
+                return cue, start
             start = text.find(cue, start + 1)
     return None
 
@@ -72,20 +80,27 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     cues = sorted(ctx.pack.data.claim_cues, key=len, reverse=True)
     nlp.add_words(cues)
     quantities = ctx.quantities
+    reported = set(ctx.pack.wording.report_weights)
     for name in PART_NAMES:
         part = ctx.part(name)
         if part is None:
             continue
-        reported = 0
+        count = 0
         for document, block in part.located():
             for sentence in sentences(block.text):
-                if quantities.has_quantity(sentence.text):
+                if count >= MAX_PER_PART or quantities.has_quantity(sentence.text):
                     continue
-                cue = _cue_in(sentence.text, cues)
-                if cue is None or reported >= MAX_PER_PART:
+                taken = [
+                    (h.start, h.end)
+                    for h in ctx.wording.hits(sentence.text)
+                    if h.cls.weight in reported and not h.downgraded
+                ]
+                found = _cue_in(sentence.text, cues, taken)
+                if found is None:
                     continue
-                reported += 1
-                start = sentence.start + sentence.text.find(cue)
+                cue, offset = found
+                count += 1
+                start = sentence.start + offset
                 yield ctx.report(
                     NAME,
                     ctx.t(MESSAGES, "claim", cue=cue),
