@@ -17,7 +17,6 @@ from typing import Literal, NamedTuple
 
 import pytest
 
-from caselint import nlp
 from caselint.quantity import QuantityFinder
 from caselint.rulepack import RulePack, fold, load_pack
 from caselint.wording import Hit, WordingMatcher, matcher_for
@@ -634,10 +633,10 @@ def test_effect_words_are_left_to_unquantified_claim() -> None:
     as 大大提高 or 重大突破 hold a cue, but jieba keeps them one word, so unquantified-claim does
     not see the cue in them and emotive-wording is their only reporter.
     """
-    from caselint.checks.unquantified_claim import _cue_in
+    from caselint.claims import ClaimFinder
 
-    cues = sorted(PACK.data.claim_cues, key=len, reverse=True)
-    nlp.add_words(cues)
+    claims = ClaimFinder(PACK.data)
+    cues = claims.cues
     for cls in WORDING.classes:
         if cls.weight not in REPORTED or cls.id == "feedback-m":
             continue
@@ -650,7 +649,7 @@ def test_effect_words_are_left_to_unquantified_claim() -> None:
                 for h in MATCHER.hits(sentence)
                 if h.cls.weight in REPORTED and not h.downgraded
             ]
-            assert _cue_in(sentence, cues, taken) is None, (cls.id, term)
+            assert claims.find(sentence, taken) is None, (cls.id, term)
     effect = next(c for c in WORDING.classes if c.id == "effect-l")
     for word in ("大幅", "显著", "明显", "快速增长", "大幅提升"):
         assert word in effect.terms

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
-from caselint.model import PART_NAMES, Finding
+from caselint.model import PART_NAMES, BlockKind, Finding
 
 NAME = "emotive-wording"
 
@@ -60,9 +60,12 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         for document, block in part.located():
             if not block.text.strip():
                 continue
+            value_cell = block.kind is BlockKind.TABLE_CELL
             for hit in matcher.hits(block.text):
                 if hit.cls.weight not in report_weights:
                     continue
+                if value_cell and block.text.strip() == hit.term:
+                    continue  # a table cell holding only 100% is a value under its column header
                 excerpt, offset = ctx.sentence_at(block, hit.start)
                 reason, advice = hit.cls.explain(ctx.lang)
                 yield ctx.report(

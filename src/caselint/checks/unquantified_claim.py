@@ -4,8 +4,10 @@ What it does
     Flags sentences that claim a result — 提升, 增长, 显著, 大幅, 成效显著 … (the pack's claim
     words, matched as words or as the head or tail of a compound) — without any quantity in the same sentence: a number with a
     unit or a percent sign, in Arabic or Chinese numerals (35.6%, 1579万次, 三倍). Dates,
-    ordinals and set phrases such as 一体化, 一系列, 一站式, 第一季度 are not quantities. The
-    summary's results element (成效) must carry at least one figure.
+    ordinals and set phrases such as 一体化, 一系列, 一站式, 第一季度 are not quantities. A claim
+    word that is negated (不突破), states a purpose (为减少…), a plan (下一步将提高…, or any
+    sentence under a 下一步/计划 heading) or labels an item (突破：…) is no claim; headings are
+    not checked. The summary's results element (成效) must carry at least one figure.
 Why it matters
     四、材料编写体例: 应提供详细真实的数据说明……避免过多主观感性描述. A reviewer cannot weigh
     "用户规模大幅增长"; "用户由 12 万增至 86 万（2022—2024年）" can be weighed.
@@ -17,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caselint import nlp
 from caselint.checks.base import CaseContext, Example, Examples
+from caselint.claims import ClaimFinder
 from caselint.i18n import Catalog
 from caselint.model import PART_NAMES, Finding
 from caselint.quantity import sentences
+from caselint.rulepack import RulePack
 
 NAME = "unquantified-claim"
 MAX_PER_PART = 20
@@ -54,31 +57,16 @@ EXAMPLES = Examples(
     pass_=(
         Example("有数据的效果表述", add_to_detailed="2024年平台日活由2.1万提升至4.2万。"),
         Example("第一季度不是数量但有百分比", add_to_detailed="第一季度广告收入同比增长12.5%。"),
+        Example(
+            "否定与目的不是效果表述",
+            add_to_detailed="为减少人工统计，中心开发了积分系统，且不突破编制总量。",
+        ),
     ),
 )
 
 
-def _cue_in(
-    text: str, cues: list[str], taken: list[tuple[int, int]] = ()
-) -> tuple[str, int] | None:
-    """The first claim word of ``text`` and its offset: a whole word, or the head or tail of a
-    compound jieba keeps whole (成效显著, 快速增长), never buried inside another word, and not
-    inside a span ``taken`` by emotive-wording (大大提高 is reported once, as exaggeration)."""
-    bounds = nlp.boundaries(text)
-    for cue in cues:
-        start = text.find(cue)
-        while start >= 0:
-            end = start + len(cue)
-            free = not any(a < end and start < b for a, b in taken)
-            if free and (start in bounds or end in bounds):
-                return cue, start
-            start = text.find(cue, start + 1)
-    return None
-
-
 def check(ctx: CaseContext) -> Iterator[Finding]:
-    cues = sorted(ctx.pack.data.claim_cues, key=len, reverse=True)
-    nlp.add_words(cues)
+    claims = claim_finder(ctx.pack)
     quantities = ctx.quantities
     reported = set(ctx.pack.wording.report_weights)
     for name in PART_NAMES:
@@ -87,6 +75,8 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             continue
         count = 0
         for document, block in part.located():
+            if claims.skip_block(block):
+                continue
             for sentence in sentences(block.text):
                 if count >= MAX_PER_PART or quantities.has_quantity(sentence.text):
                     continue
@@ -95,27 +85,35 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     for h in ctx.wording.hits(sentence.text)
                     if h.cls.weight in reported and not h.downgraded
                 ]
-                found = _cue_in(sentence.text, cues, taken)
-                if found is None:
+                claim = claims.find(sentence.text, taken)
+                if claim is None:
                     continue
-                cue, offset = found
                 count += 1
-                start = sentence.start + offset
+                start = sentence.start + claim.start
+                lead = len(sentence.text) - len(sentence.text.lstrip())
                 yield ctx.report(
                     NAME,
-                    ctx.t(MESSAGES, "claim", cue=cue),
+                    ctx.t(MESSAGES, "claim", cue=claim.cue),
                     part=name,
                     block=block,
                     document=document,
                     start=start,
-                    end=start + len(cue),
+                    end=start + len(claim.cue),
                     excerpt=sentence.text.strip(),
-                    excerpt_offset=sentence.start
-                    + len(sentence.text)
-                    - len(sentence.text.lstrip()),
+                    excerpt_offset=sentence.start + lead,
                     suggestion=ctx.t(MESSAGES, "claim-fix"),
                 )
     yield from _results_without_figures(ctx)
+
+
+_finders: dict[str, ClaimFinder] = {}
+
+
+def claim_finder(pack: RulePack) -> ClaimFinder:
+    key = pack.digest or str(id(pack))
+    if key not in _finders:
+        _finders[key] = ClaimFinder(pack.data)
+    return _finders[key]
 
 
 def _results_without_figures(ctx: CaseContext) -> Iterator[Finding]:
