@@ -19,6 +19,7 @@ from caselint.model import PART_NAMES, Block, Counts, Document, Finding, PartNam
 from caselint.parts import split_document
 from caselint.readers import ReadError, read_or_error
 from caselint.rulepack import RulePack
+from caselint.structure import mark_headings
 
 MESSAGES: Catalog = {
     "part-twice": {
@@ -104,6 +105,7 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
         if isinstance(document, ReadError):
             findings.append(unreadable_finding(path, document.message(lang), lang))
             continue
+        mark_headings(document.blocks)
         documents.append(document)
         split = split_document(document, pack)
         if not split.parts:

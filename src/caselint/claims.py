@@ -51,7 +51,7 @@ class ClaimFinder:
         return any(cue in heading for cue in self.plans)
 
     def skip_block(self, block: Block) -> bool:
-        return block.kind is BlockKind.HEADING or self.in_plan_section(block)
+        return block.kind is BlockKind.HEADING or block.heading_like or self.in_plan_section(block)
 
     def find(self, sentence: str, taken: list[tuple[int, int]] = ()) -> Claim | None:
         """The first real claim in ``sentence``, outside the spans ``taken`` by emotive-wording

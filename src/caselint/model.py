@@ -65,7 +65,9 @@ class Block:
     """One paragraph of a document as its author sees it.
 
     ``text`` is the visible text without an automatic numbering label; ``label`` holds the label
-    Word renders in front of it (``一、``, ``（一）``, ``1.``). ``ea_hint`` lists the offsets in
+    Word renders in front of it (``一、``, ``（一）``, ``1.``). ``heading_like`` marks a line the
+    structure stage reads as a heading whatever its style (bold, typed 一、). ``ea_hint`` lists
+    the offsets in
     ``text`` of ambiguous punctuation (“ ” — …) that the document renders with its East-Asian
     font; ``None`` means the format carries no such information and counting decides from the
     neighbouring characters.
@@ -80,6 +82,7 @@ class Block:
     bold: bool = False
     style: str | None = None
     ea_hint: frozenset[int] | None = None
+    heading_like: bool = False
 
     @property
     def display_text(self) -> str:

@@ -122,6 +122,7 @@ class DataRules(_Model):
     clause: str = ""
     dimensions: list[Dimension] = Field(min_length=1)
     comparison_cues: list[str] = []
+    comparison_patterns: list[str] = []
     cutoff_cues: list[str] = []
     claim_cues: list[str] = []
     change_cues: list[str] = []

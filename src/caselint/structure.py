@@ -116,6 +116,28 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
     return found
 
 
+def mark_headings(blocks: list[Block]) -> None:
+    """Mark heading-like lines and give every block its nearest heading as location.
+
+    Readers know only styled headings (Word heading styles, Markdown ``#``); drafts as often
+    head their sections with bold or numbered lines. Findings then say 「二、主要做法」 whatever
+    the style, and checks can tell a heading from a sentence.
+    """
+    main = [b for b in blocks if b.story is Story.MAIN]
+    starts = {h.index: h for h in find_headings(main)}
+    current: str | None = None
+    for index, block in enumerate(main):
+        heading = starts.get(index)
+        if heading is not None and not heading.run_in:
+            block.heading_like = True
+            current = block.display_text.strip()
+            continue
+        if block.location.heading is None or current is not None:
+            block.location.heading = current
+        if heading is not None:
+            current = heading.text.strip()
+
+
 def _word_hits(text: str, words: list[str], bounds: frozenset[int]) -> int:
     """Distinct ``words`` found in ``text`` as a word or as the head or tail of a compound.
 

@@ -1,7 +1,8 @@
 """data-context-missing (D002): no comparison or no cut-off date anywhere in the detailed part.
 
 What it does
-    Looks in the 详细材料 for comparative data (同比, 环比, 较上年, 由 A 增至 B …) and for a
+    Looks in the 详细材料 for comparative data (同比, 环比, 较上年, 较2022年, 由 A 增至 B, 从 A
+    提高到 B …; words and patterns from the pack) and for a
     statistics cut-off date (截至2024年12月31日). Either missing is a hint (info).
 Why it matters
     四、材料编写体例: 可增加对比性数据. Figures without a date or a base cannot be compared
@@ -12,6 +13,7 @@ How to fix
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
@@ -59,7 +61,10 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         return
     text = "\n".join(b.text for b in part.blocks)
     data = ctx.pack.data
-    if data.comparison_cues and not any(cue in text for cue in data.comparison_cues):
+    compared = any(cue in text for cue in data.comparison_cues) or any(
+        re.search(pattern, text) for pattern in data.comparison_patterns
+    )
+    if (data.comparison_cues or data.comparison_patterns) and not compared:
         yield ctx.report(
             NAME,
             ctx.t(MESSAGES, "comparison"),
