@@ -1,0 +1,287 @@
+"""``caselint pack CASE -o OUTDIR`` and ``caselint pack FOLDER --batch -o OUTDIR``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from caselint.cli.check import Scope, _batch_options, _path, _progress, make_settings
+from caselint.cli.common import (
+    DebugOption,
+    Exit,
+    LangOption,
+    RulesOption,
+    h,
+    parse_lang,
+    require_paths,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from caselint.i18n import Lang
+    from caselint.model import Finding
+    from caselint.pack.batch import BatchOutcome
+    from caselint.pack.bundle import Built
+    from caselint.pack.gate import Refusal
+
+_T = {
+    "zh": {
+        "packed": "已打包：{name}",
+        "folder": "  文件夹：{path}",
+        "zip": "  压缩包：{path}（SHA-256 {sha}…）",
+        "words": "  {part} {words} 字（上限 {limit}）",
+        "pass": "  检查：通过",
+        "forced": "  检查：未通过，已按 --force 强制打包（{n} 个错误已记入 manifest.json）",
+        "refused": "未打包 {case}：",
+        "several": "{path} 中有 {n} 个案例；请逐个打包，或用 --batch 按推荐名单批量打包",
+        "none": "{path} 中没有找到案例材料",
+        "not-folder": "--batch 需要一个文件夹：{path}",
+        "batch-packed": "已打包 {n} 个推荐案例到 {path}：",
+        "batch-left": "未打包 {n} 个推荐案例：",
+        "batch-other": "另有 {n} 个案例未列入推荐（见 {index}）",
+        "index": "推荐汇总：{path}",
+        "batch-refused": "未打包任何案例：",
+    },
+    "en": {
+        "packed": "packed: {name}",
+        "folder": "  folder: {path}",
+        "zip": "  zip: {path} (SHA-256 {sha}…)",
+        "words": "  {part}: {words} words (limit {limit})",
+        "pass": "  checks: pass",
+        "forced": "  checks: fail, packed with --force ({n} error(s) recorded in manifest.json)",
+        "refused": "not packed: {case}",
+        "several": "{path} holds {n} cases; pack them one by one, or use --batch for the recommended ones",
+        "none": "no case found in {path}",
+        "not-folder": "--batch needs a folder: {path}",
+        "batch-packed": "packed {n} recommended case(s) into {path}:",
+        "batch-left": "{n} recommended case(s) not packed:",
+        "batch-other": "{n} more case(s) not recommended (see {index})",
+        "index": "index: {path}",
+        "batch-refused": "nothing was packed:",
+    },
+}
+_SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def pack(
+    case: Annotated[
+        Path,
+        typer.Argument(
+            help=h("案例文件或案例文件夹（--batch：省级汇总文件夹）", "a case file or folder"),
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=h("输出文件夹", "output folder"), show_default=False),
+    ],
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help=h(
+                "按推荐名单批量打包文件夹中的案例，并生成推荐汇总.xlsx",
+                "pack every recommended case of a folder, with an index workbook",
+            ),
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=h(
+                "有错误也打包（记入清单；缺少案例信息或材料时仍不打包）",
+                "pack despite errors (recorded in the manifest)",
+            ),
+        ),
+    ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help=h("覆盖已存在的上传包", "replace existing bundles")),
+    ] = False,
+    name_pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--name-pattern",
+            help=h(
+                "上传包命名规则，如 {province}-{unit}-{case_name}（也可用 {省份} 等中文字段名）",
+                "bundle name pattern, e.g. {province}-{unit}-{case_name}",
+            ),
+        ),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option("--category", "-c", help=h("申报类别（如 融合生产传播）", "category")),
+    ] = None,
+    count_scope: Annotated[
+        Scope | None,
+        typer.Option("--count-scope", help=h("字数核对口径", "count scope for limits")),
+    ] = None,
+    shortlist: Annotated[
+        Path | None,
+        typer.Option("--shortlist", help=h("推荐名单文件（--batch）", "shortlist file (--batch)")),
+    ] = None,
+    selected: Annotated[
+        Path | None,
+        typer.Option(
+            "--selected", help=h("往年入选名单 CSV（--batch）", "previously selected cases CSV")
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help=h("并行进程数（--batch）", "worker processes")),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help=h("不显示进度条", "no progress bar"))
+    ] = False,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=h("配置文件", "config file"))
+    ] = None,
+    rules: RulesOption = None,
+    lang: LangOption = "",
+    debug: DebugOption = False,
+) -> None:
+    """检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包。"""
+    from caselint.config import ConfigError, load_config
+    from caselint.discover import discover
+    from caselint.pack.errors import PackError
+
+    language = parse_lang(lang or "zh")
+    require_paths([case], language)
+    try:
+        config = load_config(case, config_file)
+    except ConfigError as exc:
+        usage_error(str(exc), str(exc), language)
+    language = parse_lang(lang or config.lang or "zh")
+    settings = make_settings(config, rules, category, None, None, count_scope, language)
+    from caselint.pack.gate import PackOptions
+
+    options = PackOptions(force=force, overwrite=overwrite, name_pattern=name_pattern)
+    t = _T[language]
+    try:
+        if batch:
+            if not case.is_dir():
+                usage_error(
+                    _T["zh"]["not-folder"].format(path=case),
+                    _T["en"]["not-folder"].format(path=case),
+                    language,
+                )
+            batch_options = _batch_options(
+                shortlist or _path(config.shortlist), selected or _path(config.selected), settings
+            )
+            from caselint.batch import is_interactive
+            from caselint.pack.batch import pack_batch
+
+            inputs = discover([case], settings.pack)
+            with _progress(not quiet and is_interactive() and len(inputs) > 1, language) as bar:
+                outcome = pack_batch(
+                    inputs,
+                    settings,
+                    batch_options,
+                    output,
+                    options,
+                    jobs=jobs or config.jobs,
+                    progress=bar,
+                )
+            raise typer.Exit(_print_batch(outcome, output, language))
+        inputs = discover([case], settings.pack)
+        if len(inputs) != 1:
+            key = "none" if not inputs else "several"
+            usage_error(
+                _T["zh"][key].format(path=case, n=len(inputs)),
+                _T["en"][key].format(path=case, n=len(inputs)),
+                language,
+            )
+        from caselint.pack.bundle import pack_case
+        from caselint.pack.gate import Refusal
+
+        outcome = pack_case(inputs[0], settings, output, options)
+    except PackError as exc:
+        typer.echo(f"caselint: {exc.message}", err=True)
+        raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None
+    if isinstance(outcome, Refusal):
+        typer.echo(t["refused"].format(case=outcome.case_name or outcome.case_id), err=True)
+        _print_refusal(outcome, language)
+        raise typer.Exit(Exit.FINDINGS)
+    _print_built(outcome, language)
+    raise typer.Exit(Exit.OK)
+
+
+def _finding_line(finding: Finding, lang: Lang) -> str:
+    from caselint.reports.text import where
+
+    place = where(finding.location, finding.part, lang)
+    file = Path(finding.file).name if finding.file else ""
+    tail = " · ".join(x for x in (file, place) if x)
+    tail = (f"（{tail}）" if lang == "zh" else f" ({tail})") if tail else ""
+    return f"    {_SEVERITY[lang][finding.severity]} {finding.code} {finding.rule}  {finding.message}{tail}"
+
+
+def _print_refusal(refusal: Refusal, lang: Lang) -> None:
+    for reason in refusal.reasons:
+        typer.echo(f"  - {reason}", err=True)
+    for finding in refusal.errors:
+        typer.echo(_finding_line(finding, lang), err=True)
+
+
+def _print_built(built: Built, lang: Lang) -> None:
+    t = _T[lang]
+    folder, archive = built.paths
+    typer.echo(t["packed"].format(name=built.name))
+    typer.echo(t["folder"].format(path=folder))
+    typer.echo(t["zip"].format(path=archive, sha=built.zip_sha256[:16]))
+    for part, entry in built.manifest.parts.items():
+        title = entry.file.removesuffix(".docx") if lang == "zh" else part
+        typer.echo(t["words"].format(part=title, words=entry.words, limit=entry.limit))
+    if built.manifest.forced:
+        typer.echo(t["forced"].format(n=built.manifest.findings.errors))
+        for finding in built.manifest.findings.items:
+            if finding.severity == "error":
+                typer.echo(_finding_line(finding, lang))
+    else:
+        typer.echo(t["pass"])
+    for warning in built.warnings:
+        typer.echo(f"  ! {warning}", err=True)
+
+
+def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
+    t = _T[lang]
+    if outcome.refused:
+        typer.echo(t["batch-refused"], err=True)
+        for reason in outcome.refused:
+            typer.echo(f"  - {reason}", err=True)
+        for finding in outcome.blocking:
+            typer.echo(_finding_line(finding, lang), err=True)
+        return Exit.FINDINGS
+    typer.echo(t["batch-packed"].format(n=len(outcome.built), path=output))
+    for built in outcome.built:
+        forced = " (--force)" if built.manifest.forced else ""
+        typer.echo(f"  ✓ {built.name}{forced}")
+    left = outcome.left_out_recommended
+    if left:
+        typer.echo(t["batch-left"].format(n=len(left)), err=True)
+        for refusal in left:
+            typer.echo(f"  ✗ {refusal.case_name or refusal.case_id}", err=True)
+            _print_refusal(refusal, lang)
+    others = len(outcome.skipped) - len(left)
+    index = outcome.index.name if outcome.index else ""
+    if others:
+        typer.echo(t["batch-other"].format(n=others, index=index))
+    if outcome.index:
+        typer.echo(t["index"].format(path=outcome.index))
+    return Exit.FINDINGS if left else Exit.OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "pack",
+        help=h(
+            "检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包；--batch 按推荐名单批量打包。",
+            "Check and pack a case for upload (form, parts, manifest, report, zip); --batch for a province's recommended cases.",
+        ),
+    )(pack)

@@ -1,0 +1,125 @@
+"""``caselint verify BUNDLE``: does a bundle (folder or zip) still match its manifest?"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from caselint.cli.common import (
+    DebugOption,
+    Exit,
+    LangOption,
+    RulesOption,
+    h,
+    load_pack_or_exit,
+    parse_lang,
+    require_paths,
+    write_stdout,
+)
+
+if TYPE_CHECKING:
+    from caselint.i18n import Lang
+    from caselint.pack.verify import VerifyReport
+
+
+class VerifyFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+_T = {
+    "zh": {
+        "bundle": "上传包：{name}（{path}）",
+        "ok": "与清单一致",
+        "changed": "已修改",
+        "missing": "缺失",
+        "extra": "清单外文件",
+        "counts": "字数",
+        "differs": "与清单不一致",
+        "unreadable": "无法核对",
+        "skipped": "未核对",
+        "clean": "结论：上传包与 manifest.json 一致（{n} 个文件，字数相同）",
+        "dirty": "结论：上传包与 manifest.json 不一致（{n} 处），请重新打包",
+        "error": "错误",
+    },
+    "en": {
+        "bundle": "bundle: {name} ({path})",
+        "ok": "matches",
+        "changed": "changed",
+        "missing": "missing",
+        "extra": "not in the manifest",
+        "counts": "counts",
+        "differs": "differ",
+        "unreadable": "cannot be checked",
+        "skipped": "not checked",
+        "clean": "the bundle matches manifest.json ({n} files, same counts)",
+        "dirty": "the bundle does not match manifest.json ({n} difference(s)); pack it again",
+        "error": "error",
+    },
+}
+
+
+def verify(
+    bundle: Annotated[
+        Path,
+        typer.Argument(help=h("上传包文件夹或 .zip", "bundle folder or .zip"), show_default=False),
+    ],
+    output_format: Annotated[
+        VerifyFormat,
+        typer.Option("--format", "-f", help=h("输出格式", "output format")),
+    ] = VerifyFormat.text,
+    rules: RulesOption = None,
+    lang: LangOption = "",
+    debug: DebugOption = False,
+) -> None:
+    """按 manifest.json 核对上传包：重新计算每个文件的 SHA-256，并重新统计字数。"""
+    from caselint.pack.errors import PackError
+    from caselint.pack.verify import verify_bundle
+
+    language = parse_lang(lang or "zh")
+    require_paths([bundle], language)
+    pack = load_pack_or_exit(rules, language) if rules else None
+    try:
+        report = verify_bundle(bundle, language, pack)
+    except PackError as exc:
+        typer.echo(f"caselint: {exc.message}", err=True)
+        raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None
+    if output_format is VerifyFormat.json:
+        write_stdout(report.model_dump_json(indent=2))
+    else:
+        _print(report, language)
+    raise typer.Exit(Exit.OK if report.ok else Exit.FINDINGS)
+
+
+def _print(report: VerifyReport, lang: Lang) -> None:
+    t = _T[lang]
+    typer.echo(t["bundle"].format(name=report.name, path=report.bundle))
+    for item in report.files:
+        mark = "✓" if item.status == "ok" else "✗"
+        status = t["ok"] if item.status == "ok" else t[item.status]
+        typer.echo(f"  {mark} {item.path}  {status}")
+    for part in report.parts:
+        mark = "✓" if part.status == "ok" else "✗"
+        status = t["ok"] if part.status == "ok" else t[part.status]
+        typer.echo(f"  {mark} {part.file} {t['counts']}  {status}")
+    for finding in report.findings:
+        typer.echo(f"{t['error']} {finding.code} {finding.rule}  {finding.message}")
+    for note in report.notes:
+        typer.echo(f"  ! {note}")
+    if report.ok:
+        typer.echo(t["clean"].format(n=len(report.files)))
+    else:
+        typer.echo(t["dirty"].format(n=len(report.findings)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "verify",
+        help=h(
+            "按 manifest.json 核对上传包（文件夹或 .zip）：重新计算 SHA-256 并重新统计字数。",
+            "Verify a bundle (folder or .zip) against its manifest: re-hash and re-count.",
+        ),
+    )(verify)
