@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from caselint.cache import Cache, case_key
 from caselint.case import CaseInput
 from caselint.crosscase import BatchOptions, check_across
+from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings, build_report, check_case
 from caselint.model import CaseResult, Report
 
@@ -121,6 +122,10 @@ def run(
 ) -> Report:
     """Check every case, then the checks across cases; a case named alone by an error fails."""
     cases = run_cases(inputs, settings, jobs=jobs, cache=cache, progress=progress, stats=stats)
+    if options.shortlist is not None:
+        # The report says which cases this run treated as recommended (workbook, pack --batch).
+        for case in cases:
+            case.metadata["recommended"] = is_recommended(case, options.shortlist)
     across = check_across(cases, settings, options)
     for finding in across:
         if finding.severity == "error" and len(finding.cases) == 1:

@@ -16,6 +16,7 @@ How to fix
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog, join_list
@@ -47,8 +48,9 @@ EXAMPLES = Examples(
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
     case = ctx.case
-    errors = [(str(case.input.metadata_file), case.input.metadata_error)]
-    errors += [(d.path, d.metadata_error) for d in case.documents]
+    sidecar = case.input.metadata_file.name if case.input.metadata_file else ""
+    errors = [(sidecar, case.input.metadata_error)]
+    errors += [(Path(d.path).name, d.metadata_error) for d in case.documents]
     for file, error in errors:
         if error:
             yield ctx.report(

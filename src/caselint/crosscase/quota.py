@@ -77,7 +77,10 @@ def recommending_body(case: CaseResult, settings: Settings) -> tuple[str, bool]:
     return province or UNKNOWN_BODY, False
 
 
-def _in_shortlist(case: CaseResult, shortlist: frozenset[str]) -> bool:
+def is_recommended(case: CaseResult, shortlist: frozenset[str] | None) -> bool:
+    """Named (by id or case name) in the shortlist when there is one, else marked 推荐."""
+    if shortlist is None:
+        return truthy(case.metadata.get("recommended", False))
     names = {normalize_name(case.id), normalize_name(str(case.metadata.get("case_name", "")))}
     return bool(names & {normalize_name(s) for s in shortlist} - {""})
 
@@ -95,12 +98,8 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
         central[body] = is_central
     for body, members in sorted(bodies.items()):
         quota = quotas.central if central[body] else quotas.province
-        if options.shortlist is not None:
-            chosen = [c for c in members if _in_shortlist(c, options.shortlist)]
-            marked = True
-        else:
-            chosen = [c for c in members if truthy(c.metadata.get("recommended", False))]
-            marked = bool(chosen) or any("recommended" in c.metadata for c in members)
+        chosen = [c for c in members if is_recommended(c, options.shortlist)]
+        marked = options.shortlist is not None or any("recommended" in c.metadata for c in members)
         pool = chosen if marked else members
         severity = "error" if marked else "warning"
         by_category: dict[str, list[CaseResult]] = defaultdict(list)

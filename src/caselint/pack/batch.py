@@ -20,11 +20,10 @@ from pathlib import Path
 from caselint.batch import Progress, run
 from caselint.case import CaseInput
 from caselint.crosscase import BatchOptions
-from caselint.crosscase.names import normalize_name
+from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings
 from caselint.i18n import Catalog, render
-from caselint.metadata import truthy
-from caselint.model import CaseResult, Finding, Report
+from caselint.model import Finding, Report
 from caselint.pack.bundle import Built, build
 from caselint.pack.errors import PackError
 from caselint.pack.form import load_form
@@ -61,17 +60,6 @@ class BatchOutcome:
     @property
     def left_out_recommended(self) -> list[Refusal]:
         return [r for r in self.skipped if r.recommended]
-
-
-def is_recommended(case: CaseResult, shortlist: frozenset[str] | None) -> bool:
-    """Marked 推荐 in its metadata, or named (by id or case name) in the shortlist.
-
-    The same rule as the quota check, so what is packed is what was counted against the quota.
-    """
-    if shortlist is None:
-        return truthy(case.metadata.get("recommended", False))
-    names = {normalize_name(case.id), normalize_name(str(case.metadata.get("case_name", "")))}
-    return bool(names & {normalize_name(s) for s in shortlist} - {""})
 
 
 def pack_batch(
