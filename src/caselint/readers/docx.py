@@ -10,6 +10,10 @@ own story. Text boxes, notes and comments follow the paragraph that anchors or c
 they fall in the part (综合材料/详细材料) their anchor is in. Reading the package directly also
 keeps python-docx's object model (≈60 ms of imports and parsing) off the ``count`` and ``check``
 paths; python-docx writes documents (pack, annotate, new).
+
+``DocxReader(..., trace=True)`` also records where each block's text comes from
+(:class:`TracedBlock`): ``caselint annotate`` maps a finding's offsets back to the runs it must
+anchor a comment on with the very text model the checks saw. Off by default, at no cost.
 """
 
 from __future__ import annotations
@@ -111,6 +115,29 @@ class _Style:
     ilvl: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Characters ``start:end`` of a block's text and the element they are read from.
+
+    ``element`` is a ``w:t`` or ``m:t`` (whose whole text is the piece, so character ``i`` of
+    the block is character ``i - start`` of the element's text) or a one-character element:
+    ``w:tab``/``w:ptab`` ("\\t"), ``w:br``/``w:cr`` ("\\n"), ``w:noBreakHyphen`` ("-"), ``w:sym``.
+    """
+
+    start: int
+    end: int
+    element: etree._Element
+
+
+@dataclass(slots=True)
+class TracedBlock:
+    """A block with the ``w:p`` it was read from and the pieces its text is made of."""
+
+    block: Block
+    paragraph: etree._Element
+    pieces: list[Piece]
+
+
 @dataclass
 class _Paragraph:
     hidden: bool = False  # the paragraph style hides its text (``w:vanish``)
@@ -122,7 +149,9 @@ class _Paragraph:
     boxes: list[etree._Element] = field(default_factory=list)
     refs: list[tuple[Story, str]] = field(default_factory=list)  # notes and comments cited
 
-    def add(self, text: str, *, hinted: bool, bold: bool) -> None:
+    def add(
+        self, text: str, *, hinted: bool, bold: bool, source: etree._Element | None = None
+    ) -> None:
         if hinted:
             self.hints.extend(range(self.length, self.length + len(text)))
         self.text.append(text)
@@ -132,6 +161,20 @@ class _Paragraph:
             self.bold_chars += visible
         else:
             self.plain_chars += visible
+
+
+@dataclass
+class _TracedParagraph(_Paragraph):
+    """A paragraph that also records which element each piece of its text comes from."""
+
+    pieces: list[Piece] = field(default_factory=list)
+
+    def add(
+        self, text: str, *, hinted: bool, bold: bool, source: etree._Element | None = None
+    ) -> None:
+        if text and source is not None:
+            self.pieces.append(Piece(self.length, self.length + len(text), source))
+        super().add(text, hinted=hinted, bold=bold)
 
 
 def _read_zip(data: bytes) -> zipfile.ZipFile:
@@ -279,10 +322,25 @@ class _Styles:
 
 
 class DocxReader:
-    """One pass over a .docx package, producing the blocks of every story."""
+    """One pass over a .docx package, producing the blocks of every story.
 
-    def __init__(self, path: str, data: bytes) -> None:
+    ``trace=True`` fills :attr:`trace` with a :class:`TracedBlock` per block, in block order.
+    ``root`` is the ``w:document`` element to read instead of parsing the main part from
+    ``data``: annotate passes python-docx's own tree, so the traced elements are the ones it
+    edits and saves.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        data: bytes,
+        *,
+        trace: bool = False,
+        root: etree._Element | None = None,
+    ) -> None:
         self.path = path
+        self.trace: list[TracedBlock] | None = [] if trace else None
+        self._root = root
         self.package = _Package(_read_zip(data))
         self.styles = _Styles(_first(self.package.related("styles")))
         self.numbering = Numbering(_first(self.package.related("numbering")), W)
@@ -301,7 +359,7 @@ class DocxReader:
     # -- document ---------------------------------------------------------------------------
 
     def read(self) -> Document:
-        root = self.package.xml(self.package.main)
+        root = self._root if self._root is not None else self.package.xml(self.package.main)
         body = root.find(_w("body")) if root is not None else None
         if body is None:
             raise ReadError("no-document-part")
@@ -382,7 +440,10 @@ class DocxReader:
         ppr = p.find(PPR)
         sid = self._style_id(ppr)
         style_bold = bool(self.styles.first(sid, "bold"))
-        content = _Paragraph(hidden=bool(self.styles.first(sid, "hidden")))
+        hidden = bool(self.styles.first(sid, "hidden"))
+        content = (
+            _Paragraph(hidden=hidden) if self.trace is None else _TracedParagraph(hidden=hidden)
+        )
         self._inline(p, content, style_bold, fields=[])
         text = "".join(content.text)
         label = self._label(ppr, sid) if numbered else ""
@@ -421,6 +482,9 @@ class DocxReader:
                 ),
             )
         )
+        if self.trace is not None:
+            pieces = content.pieces if isinstance(content, _TracedParagraph) else []
+            self.trace.append(TracedBlock(self.blocks[-1], p, pieces))
         # A text box in a header, footer or comment belongs to that story: never counted.
         box_story = Story.TEXTBOX if story in (Story.MAIN, Story.TEXTBOX) else story
         for box in content.boxes:
@@ -480,7 +544,7 @@ class DocxReader:
                 if choice is not None:
                     self._inline(choice, out, bold, fields)
             elif tag == MATH_T and not any(fields):
-                out.add(child.text or "", hinted=False, bold=bold)
+                out.add(child.text or "", hinted=False, bold=bold, source=child)
             elif tag == _COMMENT_START:
                 out.refs.append((Story.COMMENT, child.get(_w("id"), "")))
             elif tag not in _SKIPPED and isinstance(tag, str) and tag.startswith(f"{{{M}}}"):
@@ -519,17 +583,17 @@ class DocxReader:
             if tag in _REFERENCES:
                 out.refs.append((_REFERENCES[tag], child.get(_w("id"), "")))
             elif tag == T:
-                out.add(child.text or "", hinted=hinted, bold=bold)
+                out.add(child.text or "", hinted=hinted, bold=bold, source=child)
             elif tag == _w("tab") or tag == _w("ptab"):
-                out.add("\t", hinted=False, bold=bold)
+                out.add("\t", hinted=False, bold=bold, source=child)
             elif tag in (_w("br"), _w("cr")):
-                out.add("\n", hinted=False, bold=bold)
+                out.add("\n", hinted=False, bold=bold, source=child)
             elif tag == _w("noBreakHyphen"):
-                out.add("-", hinted=False, bold=bold)
+                out.add("-", hinted=False, bold=bold, source=child)
             elif tag == _w("sym"):
                 code = child.get(_w("char"), "")
                 try:
-                    out.add(chr(int(code, 16)), hinted=False, bold=bold)
+                    out.add(chr(int(code, 16)), hinted=False, bold=bold, source=child)
                 except ValueError:
                     continue
             elif tag in (_w("drawing"), _w("pict"), _w("object"), MC_ALT):
@@ -641,3 +705,12 @@ def _inside_box(element: etree._Element, stop: etree._Element) -> bool:
 
 def read_docx(path: str, data: bytes) -> Document:
     return DocxReader(path, data).read()
+
+
+def trace_docx(
+    path: str, data: bytes, root: etree._Element | None = None
+) -> tuple[Document, list[TracedBlock]]:
+    """Read a .docx and trace every block's text to its elements (see :class:`DocxReader`)."""
+    reader = DocxReader(path, data, trace=True, root=root)
+    document = reader.read()
+    return document, reader.trace or []

@@ -1,0 +1,199 @@
+"""``caselint annotate 草稿.docx``: a copy of the draft with every finding as a Word comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from caselint.cli.check import Scope, make_settings
+from caselint.cli.common import (
+    DebugOption,
+    Exit,
+    LangOption,
+    RulesOption,
+    h,
+    parse_lang,
+    require_paths,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from caselint.i18n import Lang
+
+
+def annotate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=h("要批注的 .docx 草稿（可多个）", ".docx drafts"), show_default=False),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=h(
+                "审阅稿路径（默认：原文件名.审阅.docx，与原稿同目录；只用于一个输入文件）",
+                "annotated copy (default: <name>.审阅.docx beside the draft; one input only)",
+            ),
+        ),
+    ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help=h("覆盖已存在的审阅稿", "replace an existing copy")),
+    ] = False,
+    category: Annotated[
+        str | None,
+        typer.Option("--category", "-c", help=h("申报类别（如 融合生产传播）", "category")),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help=h(
+                "只运行这些规则（名称、代码或代码前缀，可逗号分隔）",
+                "only these rules (names, codes or prefixes)",
+            ),
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help=h("不运行这些规则", "skip these rules"))
+    ] = None,
+    count_scope: Annotated[
+        Scope | None,
+        typer.Option(
+            "--count-scope",
+            help=h(
+                "字数上限按正文（main）或含自动编号、文本框、脚注（inclusive，默认）核对",
+                "measure limits on the main text or the inclusive count (default)",
+            ),
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help=h("即使有错误也以 0 退出（仅报告）", "exit 0 even with errors")
+        ),
+    ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help=h("配置文件（默认就近查找 caselint.toml / pyproject.toml）", "config file"),
+        ),
+    ] = None,
+    rules: RulesOption = None,
+    lang: LangOption = "",
+    debug: DebugOption = False,
+) -> None:
+    """把检查结果作为 Word 批注写入草稿副本（原文件名.审阅.docx），原稿不变。"""
+    from caselint.config import ConfigError, load_config
+
+    language = parse_lang(lang or "zh")
+    require_paths(paths, language)
+    try:
+        config = load_config(paths[0], config_file)
+    except ConfigError as exc:
+        usage_error(str(exc), str(exc), language)
+    language = parse_lang(lang or config.lang or "zh")
+    settings = make_settings(config, rules, category, select, ignore, count_scope, language)
+    jobs = _jobs(paths, output, overwrite, language)
+
+    from caselint.annotate import AnnotateError, annotate_docx
+    from caselint.fsutil import atomic_write_bytes
+
+    failed = errors = False
+    for source, target in jobs:
+        try:
+            copy = annotate_docx(source, settings)
+        except AnnotateError as exc:
+            typer.echo(f"caselint: {exc.message(language)}", err=True)
+            failed = True
+            continue
+        try:
+            atomic_write_bytes(target, copy.data, overwrite=overwrite)
+        except OSError as exc:
+            message = (
+                f"无法写入 {target}：{exc}" if language == "zh" else f"cannot write {target}: {exc}"
+            )
+            typer.echo(f"caselint: {message}", err=True)
+            failed = True
+            continue
+        findings = copy.result.findings
+        errors = errors or any(f.severity == "error" for f in findings)
+        typer.echo(_done(target, copy, language))
+    if failed:
+        raise typer.Exit(Exit.USAGE)
+    raise typer.Exit(Exit.FINDINGS if errors and not (exit_zero or config.exit_zero) else Exit.OK)
+
+
+def _jobs(
+    paths: list[Path], output: Path | None, overwrite: bool, lang: Lang
+) -> list[tuple[Path, Path]]:
+    """Each draft and where its copy goes; refuses what would lose a file."""
+    from caselint.annotate import default_output
+
+    if output is not None and len(paths) > 1:
+        usage_error(
+            "-o/--output 只能用于一个输入文件；多个文件时审阅稿写在各自原稿旁",
+            "-o/--output takes one input file; with several, each copy goes beside its draft",
+            lang,
+        )
+    jobs = []
+    for path in paths:
+        if path.is_dir():
+            usage_error(
+                f"annotate 需要 .docx 文件，而不是文件夹：{path}",
+                f"annotate takes .docx files, not folders: {path}",
+                lang,
+            )
+        target = output if output is not None else default_output(path)
+        if target.exists() and target.resolve() == path.resolve():
+            usage_error(
+                f"审阅稿不能覆盖原稿：{target}",
+                f"the copy cannot replace the draft: {target}",
+                lang,
+            )
+        if target.is_dir():
+            usage_error(f"输出路径是文件夹：{target}", f"output path is a folder: {target}", lang)
+        if target.exists() and not overwrite:
+            usage_error(
+                f"审阅稿已存在：{target}（加 --overwrite 覆盖）",
+                f"output exists: {target} (use --overwrite)",
+                lang,
+            )
+        jobs.append((path, target))
+    return jobs
+
+
+def _done(target: Path, copy, lang: Lang) -> str:
+    findings = copy.result.findings
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    infos = sum(f.severity == "info" for f in findings)
+    if lang == "en":
+        line = (
+            f"wrote {target}: {copy.comments} comment(s), {copy.anchored} in the text; "
+            f"{errors} error(s), {warnings} warning(s), {infos} info"
+        )
+        if copy.removed:
+            line += f"; replaced {copy.removed} comment(s) of an earlier run"
+        return line
+    line = (
+        f"已写入 {target}：{copy.comments} 条批注，其中正文 {copy.anchored} 处；"
+        f"{errors} 个错误、{warnings} 个警告、{infos} 条提示"
+    )
+    if copy.removed:
+        line += f"；已替换上次运行留下的 {copy.removed} 条批注"
+    return line
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "annotate",
+        help=h(
+            "把检查结果作为 Word 批注写入草稿副本（原文件名.审阅.docx），原稿不变。",
+            "Write the findings into a copy of a .docx draft as Word comments (<name>.审阅.docx).",
+        ),
+    )(annotate)
