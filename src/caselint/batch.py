@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 from caselint.cache import Cache, case_key
 from caselint.case import CaseInput
+from caselint.codes import finding as make_finding
 from caselint.crosscase import BatchOptions, check_across
 from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings, build_report, check_case
+from caselint.i18n import Catalog, render
+from caselint.metadata import normalize
 from caselint.model import CaseResult, Report
 
 #: Below this many uncached cases, worker start-up costs more than it saves.
@@ -51,9 +54,42 @@ def _init_worker(settings: Settings) -> None:
     _worker_settings = settings
 
 
-def _check_in_worker(case: CaseInput) -> CaseResult:
+def _check_in_worker(case: CaseInput) -> tuple[CaseResult, bool]:
     assert _worker_settings is not None
-    return check_case(case, _worker_settings)
+    return check_guarded(case, _worker_settings)
+
+
+MESSAGES: Catalog = {
+    "internal": {
+        "zh": "检查该案例时发生内部错误（{detail}），其他案例照常检查；请报告此问题",
+        "en": "internal error while checking this case ({detail}); the other cases were "
+        "checked; please report it",
+    },
+}
+
+
+def check_guarded(case: CaseInput, settings: Settings) -> tuple[CaseResult, bool]:
+    """(result, ok): a bug that one odd case triggers fails that case, never the whole run.
+
+    A failed case is not ``ok``: its result is reported but never cached."""
+    try:
+        return check_case(case, settings), True
+    except Exception as exc:
+        message = render(MESSAGES, "internal", settings.lang, detail=repr(exc)[:200])
+        metadata = normalize(case.metadata, settings.pack)
+        result = CaseResult(
+            id=case.id,
+            files=[str(p) for p in case.files],
+            parts={"summary": None, "detailed": None},
+            verdict="fail",
+            findings=[
+                make_finding(
+                    "unreadable-file", message, file=str(case.files[0]) if case.files else None
+                )
+            ],
+            metadata={str(k): str(v) for k, v in metadata.items()},
+        )
+        return result, False
 
 
 def run_cases(
@@ -84,10 +120,13 @@ def run_cases(
     if progress:
         progress(done, len(inputs))
     workers = min(jobs or available_cpus(), len(todo))
+    failed: set[int] = set()
     if workers <= 1 or len(todo) < MIN_CASES_FOR_POOL:
         stats.workers = 1
         for i in todo:
-            results[i] = check_case(inputs[i], settings)
+            results[i], ok = check_guarded(inputs[i], settings)
+            if not ok:
+                failed.add(i)
             done += 1
             if progress:
                 progress(done, len(inputs))
@@ -96,7 +135,10 @@ def run_cases(
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             futures = {pool.submit(_check_in_worker, inputs[i]): i for i in todo}
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
+                i = futures[future]
+                results[i], ok = future.result()
+                if not ok:
+                    failed.add(i)
                 done += 1
                 if progress:
                     progress(done, len(inputs))
@@ -105,7 +147,7 @@ def run_cases(
         for i in todo:
             key = keys[i]
             result = results[i]
-            if key and result is not None:
+            if key and result is not None and i not in failed:
                 cache.put(key, result)
     return [r for r in results if r is not None]
 

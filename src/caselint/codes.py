@@ -56,6 +56,9 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("S003", "element-missing", "error", "缺少规定要素", "required element missing"),
     RuleInfo("S004", "element-order", "warning", "要素顺序与通知不一致", "elements out of order"),
+    RuleInfo(
+        "S005", "element-empty", "error", "要素只有标题没有内容", "element heading without text"
+    ),
     RuleInfo("L001", "length-over-limit", "error", "超出字数上限", "over the length limit"),
     RuleInfo("L002", "length-near-limit", "warning", "接近字数上限", "close to the length limit"),
     RuleInfo(

@@ -3,7 +3,8 @@
 Either one file holds both, each under a heading or title line naming it ("一、综合材料",
 "附件2：详细材料", "XX案例详细材料"), or each file is one part and says so in its name
 ("…综合材料….docx"). The marker line itself and anything before the first marker (the case
-title) belong to no part: they are not what is pasted into the platform's part fields.
+title) belong to no part: they are not what is pasted into the platform's part fields. Nor do
+headers, footers and comments.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from caselint.model import PART_NAMES, Block, BlockKind, Document, PartName, Story
+from caselint.model import (
+    PART_NAMES,
+    UNCOUNTED_STORIES,
+    Block,
+    BlockKind,
+    Document,
+    PartName,
+    Story,
+)
 from caselint.rulepack import RulePack
 
 MAX_MARKER_CHARS = 40
@@ -53,7 +62,10 @@ def split_document(document: Document, pack: RulePack) -> SplitDocument:
     """Assign every block to a part (see the module docstring)."""
     split = SplitDocument(document)
     current: PartName | None = None
-    for block in document.blocks:
+    # Headers, footers and comments belong to no part: they are never counted, never pasted
+    # into the platform, and a reviewer's comment must not satisfy (or fail) a check.
+    content = [b for b in document.blocks if b.story not in UNCOUNTED_STORIES]
+    for block in content:
         part = _marker_part(block, pack)
         if part is not None and part not in split.markers:
             split.markers[part] = block
@@ -69,12 +81,12 @@ def split_document(document: Document, pack: RulePack) -> SplitDocument:
             only = next(iter(split.markers))
             named = part_from_name(document.path, pack)
             if named not in (None, only):
-                split.parts = {named: list(document.blocks)}
+                split.parts = {named: content}
                 split.markers = {}
                 split.how = "filename"
         return split
     named = part_from_name(document.path, pack)
     if named is not None:
-        split.parts[named] = list(document.blocks)
+        split.parts[named] = content
         split.how = "filename"
     return split

@@ -93,10 +93,11 @@ def test_new_then_check_in_real_processes(tmp_path: Path, fmt: str) -> None:
     assert made.returncode == 0 and "Traceback" not in made.stderr
     checked = caselint("check", "--no-cache", "--format", "json", f"草稿.{fmt}")
     assert "Traceback" not in checked.stderr
-    assert checked.returncode == 0  # nothing blocks yet; what is empty is reported below
+    assert checked.returncode == 1  # the empty sections block, each named
+    assert checked.stdout.count('"rule": "element-empty"') == 6
     assert '"data-dimension-missing"' in checked.stdout
     assert '"element-missing"' not in checked.stdout
     if fmt == "docx":
         annotated = caselint("annotate", "草稿.docx")
-        assert annotated.returncode == 0 and "Traceback" not in annotated.stderr
+        assert annotated.returncode == 1 and "Traceback" not in annotated.stderr  # as check
         assert (tmp_path / "草稿.审阅.docx").is_file()

@@ -313,6 +313,7 @@ def _write_outputs(report, settings, targets, overwrite: bool, lang: Lang) -> No
 
 def _batch_options(shortlist: Path | None, selected: Path | None, settings: Settings):
     from caselint.crosscase import BatchOptions
+    from caselint.crosscase.previously_selected import known_cases
     from caselint.crosscase.selected import SelectedListError, read_selected
 
     lang = settings.lang
@@ -334,15 +335,12 @@ def _batch_options(shortlist: Path | None, selected: Path | None, settings: Sett
         except SelectedListError as exc:
             usage_error(str(exc), str(exc), lang)
         rows.extend(extra)
-        year = pack.resubmission.year if pack.resubmission else None
-        total = pack.resubmission.known_total if pack.resubmission else None
-        blocking = (
-            {s.lower() for s in pack.resubmission.blocking_status} if pack.resubmission else set()
+        rules = pack.resubmission
+        complete = (
+            rules is None
+            or not rules.known_total
+            or len(known_cases(rows, rules)) >= rules.known_total
         )
-        known = {
-            (r.case_name, r.unit) for r in rows if r.year == year and r.status.lower() in blocking
-        }
-        complete = total is None or len(known) >= total
     names = None
     if shortlist is not None:
         if not shortlist.is_file():

@@ -16,7 +16,7 @@ How to fix
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from caselint.codes import finding
@@ -26,7 +26,9 @@ from caselint.model import CaseResult, Finding
 
 if TYPE_CHECKING:
     from caselint.crosscase import BatchOptions
+    from caselint.crosscase.selected import SelectedRow
     from caselint.engine import Settings
+    from caselint.rulepack import Resubmission
 
 NAME = "previously-selected"
 CONFIDENT = 0.85
@@ -56,15 +58,32 @@ MESSAGES: Catalog = {
 }
 
 
+def known_cases(rows: Iterable[SelectedRow], rules: Resubmission) -> list[SelectedRow]:
+    """The blocking rows of the re-submission year, each case once: the pack's row and the
+    same case in the user's list count once, however its name and unit are spelled."""
+    blocking = {s.lower() for s in rules.blocking_status}
+    seen: set[tuple[str, str]] = set()
+    known = []
+    for row in rows:
+        if row.year != rules.year or row.status.lower() not in blocking:
+            continue
+        key = (
+            normalize_name(row.case_name),
+            unit_core(row.unit, rules.unit_suffixes, rules.unit_short_forms),
+        )
+        if key not in seen:
+            seen.add(key)
+            known.append(row)
+    return known
+
+
 def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) -> Iterator[Finding]:
     pack = settings.pack
     rules = pack.resubmission
     if rules is None:
         return
     lang = settings.lang
-    rows = [r for r in options.selected if r.year == rules.year]
-    blocking = {s.lower() for s in rules.blocking_status}
-    known = [r for r in rows if r.status.lower() in blocking]
+    known = known_cases(options.selected, rules)
     if rules.known_total and not options.selected_is_complete and len(known) < rules.known_total:
         yield finding(
             NAME,

@@ -72,6 +72,17 @@ _SEVERITY = {
 MAX_PROBLEMS = 3
 
 
+def _text(value: object) -> object:
+    """A metadata value as one cell: numbers kept, lists joined, anything else as text."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
 def case_rows(report: Report, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
     across = [f for f in report.findings if f.severity == "error"]
@@ -87,9 +98,9 @@ def case_rows(report: Report, lang: Lang) -> list[list[object]]:
             [
                 number,
                 case.category or "",
-                meta.get("case_name", ""),
-                meta.get("unit", ""),
-                meta.get("province", ""),
+                _text(meta.get("case_name")),
+                _text(meta.get("unit")),
+                _text(meta.get("province")),
                 *words,
                 len(errors),
                 len(warnings),
@@ -131,9 +142,12 @@ def quota_rows(report: Report, settings: Settings) -> list[list[object]]:
     quotas = settings.pack.quotas
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     central: dict[str, bool] = {}
+    marked: dict[str, bool] = defaultdict(bool)
     for case in report.cases:
         body, is_central = recommending_body(case, settings)
         central[body] = is_central
+        # As the quota check does: once a body marks any case, only marked cases count.
+        marked[body] |= "recommended" in case.metadata
         entry = counts[(body, case.category or "?")]
         entry[0] += 1
         entry[1] += int(truthy(case.metadata.get("recommended", False)))
@@ -142,6 +156,6 @@ def quota_rows(report: Report, settings: Settings) -> list[list[object]]:
         quota = 0
         if quotas is not None:
             quota = (quotas.central if central[body] else quotas.province).per_category
-        basis = recommended if recommended else total
+        basis = recommended if marked[body] else total
         rows.append([body, category, total, recommended, quota, max(0, basis - quota)])
     return rows
