@@ -1,7 +1,7 @@
 """Find the drafts under the paths a user names, skipping what is not a draft.
 
 Skipped, and reported with ``--verbose``: Office lock files (``~$草稿.docx``), hidden files and
-folders, and caselint's own outputs (annotated copies ``*.审阅.docx``, bundles), so re-running
+folders, README / 说明 files that document a folder, and caselint's own outputs (annotated copies ``*.审阅.docx``, bundles), so re-running
 over a shared folder never checks its own results.
 """
 
@@ -18,6 +18,8 @@ from caselint.case import CaseInput
 from caselint.readers.sniff import SUPPORTED_SUFFIXES
 from caselint.rulepack import RulePack
 
+#: Names of files that document a folder, not a case (README.md beside the drafts).
+_NOT_DRAFTS = frozenset({"README", "LICENSE", "CHANGELOG", "说明", "填写说明"})
 #: Markers of files caselint wrote itself.
 ANNOTATED_SUFFIX = ".审阅"
 BUNDLE_MANIFEST = "manifest.json"
@@ -36,6 +38,8 @@ def skip_reason(path: Path) -> str | None:
         return "lock-file"
     if name.startswith("."):
         return "hidden"
+    if path.stem.upper() in _NOT_DRAFTS:
+        return "readme"
     if Path(name).stem.endswith(ANNOTATED_SUFFIX) or (path.parent / BUNDLE_MANIFEST).exists():
         return "caselint-output"
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:

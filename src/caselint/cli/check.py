@@ -361,6 +361,7 @@ def _print_skipped(skipped, lang: Lang) -> None:
         "lock-file": ("Office 临时锁文件", "Office lock file"),
         "hidden": ("隐藏文件", "hidden"),
         "caselint-output": ("caselint 生成的文件", "caselint output"),
+        "readme": ("说明文件", "README"),
     }
     for item in skipped:
         zh, en = reasons.get(item.reason, (item.reason, item.reason))
