@@ -69,7 +69,7 @@ def where(location: Location, part: str | None, lang: Lang) -> str:
         )
     if location.line is not None:
         bits.append(f"第{location.line}行" if lang == "zh" else f"line {location.line}")
-    if location.heading:
+    if location.heading and location.heading not in (_PARTS["zh"].get(part or ""), part):
         bits.append(location.heading)
     return " · ".join(bits)
 
