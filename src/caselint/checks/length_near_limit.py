@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
-from caselint.limits import alternative_figures, limited_figure
-from caselint.model import PART_NAMES, Finding
+from caselint.limits import alternative_figures, measured_parts
+from caselint.model import Finding
 
 NAME = "length-near-limit"
 
@@ -62,16 +62,11 @@ EXAMPLES = Examples(
 
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
-    for name in PART_NAMES:
-        part = ctx.part(name)
-        if part is None:
-            continue
-        limit = ctx.pack.parts[name].limit
-        counts = part.counts
-        figure = limited_figure(counts, ctx.pack.counting, ctx.scope)
+    for part in measured_parts(ctx):
+        figure, limit = part.figure, part.limit
         if figure.value > limit:
             continue  # length-over-limit reports it
-        title = ctx.part_title(name)
+        title = ctx.part_title(part.name)
         if figure.value >= ctx.pack.counting.near_ratio * limit:
             yield ctx.report(
                 NAME,
@@ -84,11 +79,11 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     percent=round(100 * figure.value / limit),
                     label=figure.label(ctx.lang),
                 ),
-                part=name,
+                part=part.name,
                 suggestion=ctx.t(MESSAGES, "fix"),
             )
             continue
-        for other in alternative_figures(counts, ctx.pack.counting, ctx.scope):
+        for other in alternative_figures(part.counts, ctx.pack.counting, ctx.scope):
             if other.value > limit:
                 yield ctx.report(
                     NAME,
@@ -102,7 +97,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                         other_label=other.label(ctx.lang),
                         limit=limit,
                     ),
-                    part=name,
+                    part=part.name,
                     suggestion=ctx.t(MESSAGES, "fix"),
                 )
                 break

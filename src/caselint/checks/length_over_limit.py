@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
-from caselint.limits import limited_figure
-from caselint.model import PART_NAMES, Finding
+from caselint.limits import measured_parts
+from caselint.model import Finding
 
 NAME = "length-over-limit"
 
@@ -58,24 +58,20 @@ EXAMPLES = Examples(
 
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
-    for name in PART_NAMES:
-        part = ctx.part(name)
-        if part is None:
-            continue
-        limit = ctx.pack.parts[name].limit
-        figure = limited_figure(part.counts, ctx.pack.counting, ctx.scope)
+    for part in measured_parts(ctx):
+        figure, limit = part.figure, part.limit
         if figure.value > limit:
             yield ctx.report(
                 NAME,
                 ctx.t(
                     MESSAGES,
                     "over",
-                    part=ctx.part_title(name),
+                    part=ctx.part_title(part.name),
                     value=figure.value,
                     limit=limit,
                     excess=figure.value - limit,
                     label=figure.label(ctx.lang),
                 ),
-                part=name,
+                part=part.name,
                 suggestion=ctx.t(MESSAGES, "fix", limit=limit),
             )
