@@ -1,8 +1,10 @@
 """Find the drafts under the paths a user names, skipping what is not a draft.
 
 Skipped, and reported with ``--verbose``: Office lock files (``~$草稿.docx``), hidden files and
-folders, README / 说明 files that document a folder, and caselint's own outputs (annotated copies ``*.审阅.docx``, bundles), so re-running
-over a shared folder never checks its own results.
+folders, README / 说明 files that document a folder, and caselint's own outputs (annotated copies
+``*.审阅.docx``, bundles), so re-running over a shared folder never checks its own results; also
+files of other types (a scanned .pdf beside the drafts), so a draft in an unreadable format is
+never dropped silently. Metadata files (``case.toml``) are read, not skipped.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ BUNDLE_MANIFEST = "manifest.json"
 @dataclass(frozen=True)
 class Skipped:
     path: Path
-    reason: str  # "lock-file", "hidden", "caselint-output", "unsupported"
+    reason: str  # "lock-file", "hidden", "readme", "caselint-output", "unsupported"
 
 
 def skip_reason(path: Path) -> str | None:
@@ -67,7 +69,7 @@ def iter_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Pat
             reason = skip_reason(path)
             if reason is None:
                 yield path
-            elif skipped is not None and reason != "unsupported":
+            elif skipped is not None and not (reason == "unsupported" and _is_sidecar(name)):
                 skipped.append(Skipped(path, reason))
 
 
@@ -91,6 +93,11 @@ _VERSION = re.compile(
     r"|初稿|最终版|终版|最新版|副本|copy|\d{8}|\d{4}[.\-]\d{1,2}[.\-]\d{1,2})[)）]?)+$"
 )
 _SEPARATORS = " _-—–·.、，,()（）[]【】"
+
+
+def _is_sidecar(name: str) -> bool:
+    """case.toml / 某台.case.yaml: read as a case's metadata, never skipped as a draft."""
+    return name in SIDECAR_NAMES or name.endswith(SIDECAR_SUFFIXES)
 
 
 def case_key(stem: str, pack: RulePack) -> str:

@@ -193,10 +193,9 @@ def check(
         )
     if verbose:
         typer.echo(
-            h(
-                f"{stats.cases} 个案例：{stats.cached} 个来自缓存，{stats.checked} 个已检查（{stats.workers} 个进程）",
-                f"{stats.cases} case(s): {stats.cached} from cache, {stats.checked} checked ({stats.workers} process(es))",
-            ),
+            f"{stats.cases} 个案例：{stats.cached} 个来自缓存，{stats.checked} 个已检查（{stats.workers} 个进程）"
+            if language == "zh"
+            else f"{stats.cases} case(s): {stats.cached} from cache, {stats.checked} checked ({stats.workers} process(es))",
             err=True,
         )
     _write_outputs(report, settings, targets, overwrite, language)
@@ -362,13 +361,12 @@ def _print_skipped(skipped, lang: Lang) -> None:
         "hidden": ("隐藏文件", "hidden"),
         "caselint-output": ("caselint 生成的文件", "caselint output"),
         "readme": ("说明文件", "README"),
+        "unsupported": ("不是可检查的文件类型", "not a draft format"),
     }
     for item in skipped:
         zh, en = reasons.get(item.reason, (item.reason, item.reason))
         typer.echo(
-            f"{h('跳过', 'skipped')} {item.path}（{zh}）"
-            if lang == "zh"
-            else f"skipped {item.path} ({en})",
+            f"跳过 {item.path}（{zh}）" if lang == "zh" else f"skipped {item.path} ({en})",
             err=True,
         )
 
@@ -394,7 +392,7 @@ class _progress:
         )
 
         self.bar = Progress(
-            TextColumn(h("检查中", "checking")),
+            TextColumn("检查中" if self.lang == "zh" else "checking"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),

@@ -6,6 +6,7 @@ format from an output file's name (``summary.xlsx``, ``results.sarif``, ``junit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,16 @@ if TYPE_CHECKING:
     from caselint.model import Report
 
 Renderer = Callable[["Report", "Settings", "Lang"], bytes]
+
+#: Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF). Drafts
+#: and metadata may hold them (a form feed pasted from Word, \x07 in a case.toml); the XML
+#: formats (JUnit, the workbook) drop them rather than fail the run.
+_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document cannot hold."""
+    return _XML_ILLEGAL.sub("", text)
 
 
 def _text(report: Report, settings: Settings, lang: Lang) -> bytes:

@@ -9,14 +9,16 @@ from __future__ import annotations
 from lxml import etree
 
 from caselint.model import Finding, Report
+from caselint.reports import xml_safe
 from caselint.reports.text import where
 
 
 def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str) -> None:
-    name = f"{finding.code} {finding.rule}: {finding.message}"
+    message = xml_safe(finding.message)
+    name = f"{finding.code} {finding.rule}: {message}"
     case = etree.SubElement(suite, "testcase", name=name[:250], classname=classname, time="0")
     if finding.file:
-        case.set("file", finding.file)
+        case.set("file", xml_safe(finding.file))
     if finding.location.line:
         case.set("line", str(finding.location.line))
     detail = "\n".join(
@@ -30,11 +32,11 @@ def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str
         if part
     )
     if finding.severity == "error":
-        failure = etree.SubElement(case, "failure", message=finding.message, type=finding.rule)
-        failure.text = detail
+        failure = etree.SubElement(case, "failure", message=message, type=finding.rule)
+        failure.text = xml_safe(detail)
     else:
         out = etree.SubElement(case, "system-out")
-        out.text = f"[{finding.severity}] {detail}"
+        out.text = xml_safe(f"[{finding.severity}] {detail}")
 
 
 def render(report: Report, lang: str = "zh") -> str:
@@ -45,10 +47,11 @@ def render(report: Report, lang: str = "zh") -> str:
     ]
     if report.findings:
         groups.append(("across-cases" if lang == "en" else "跨案例检查", report.findings, None))
-    for name, findings, file in groups:
+    for raw_name, findings, file in groups:
+        name = xml_safe(raw_name)
         suite = etree.SubElement(root, "testsuite", name=name)
         if file:
-            suite.set("file", file)
+            suite.set("file", xml_safe(file))
         if not findings:
             etree.SubElement(suite, "testcase", name="verdict: pass", classname=name, time="0")
         for finding in findings:

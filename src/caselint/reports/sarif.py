@@ -2,7 +2,8 @@
 
 Each finding is a result with its rule, level and file. Markdown and text findings carry their
 line; .docx has no lines, so the paragraph, table cell and heading go into a logical location
-and the message. URIs are relative, forward-slashed and percent-encoded (Chinese file names).
+and the message. URIs are relative to the working directory (``file:`` URIs for files outside
+it), forward-slashed and percent-encoded (Chinese file names).
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
+    """Relative to the working directory when the file is under it, else a ``file:`` URI; a
+    colon is percent-encoded (``a:b/x.md`` would read as a URI of scheme ``a``)."""
     candidate = Path(path)
     with contextlib.suppress(ValueError):
         candidate = candidate.resolve().relative_to(Path.cwd().resolve())
-    return quote(candidate.as_posix(), safe="/:")
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix(), safe="/")
 
 
 def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, object]:

@@ -69,6 +69,7 @@ _SEVERITY = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+_YES_NO = {"zh": {True: "是", False: "否"}, "en": {True: "yes", False: "no"}}
 MAX_PROBLEMS = 3
 
 
@@ -85,7 +86,9 @@ def _text(value: object) -> object:
 
 def case_rows(report: Report, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
-    across = [f for f in report.findings if f.severity == "error"]
+    # Findings across cases that concern a case: errors (a quota it is part of) and anything
+    # naming it alone (a possible re-submission to confirm).
+    across = [f for f in report.findings if f.severity == "error" or len(f.cases) == 1]
     for number, case in enumerate(report.cases, start=1):
         meta = case.metadata
         words = [case.parts[p].words if case.parts.get(p) else "" for p in PART_NAMES]
@@ -106,7 +109,7 @@ def case_rows(report: Report, lang: Lang) -> list[list[object]]:
                 len(warnings),
                 _VERDICT[lang][case.verdict],
                 problems,
-                "" if recommended == "" else str(recommended),
+                _YES_NO[lang][recommended] if isinstance(recommended, bool) else _text(recommended),
                 case.id,
                 "；".join(case.files),
             ]

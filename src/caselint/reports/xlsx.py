@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from caselint.engine import Settings
 from caselint.i18n import Lang
 from caselint.model import Report
+from caselint.reports import xml_safe
 from caselint.reports.tables import (
     CASE_HEADERS,
     FINDING_HEADERS,
@@ -31,13 +32,20 @@ SHEETS = {
 }
 
 
+def _cell(value: object) -> object:
+    """A value openpyxl can store: numbers as they are, anything else as XML-safe text."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return xml_safe(value if isinstance(value, str) else str(value))
+
+
 def _sheet(workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_cell(v) for v in row])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str):
