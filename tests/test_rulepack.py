@@ -133,9 +133,9 @@ def test_unknown_key_is_an_error(tmp_path: Path) -> None:
 
 def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
     broken = _write(tmp_path / "broken.toml", "[pack\nid = 1\n")
-    with pytest.raises(RulePackError, match="broken.toml"):
+    with pytest.raises(RulePackError, match=r"broken\.toml"):
         load_pack(broken)
-    with pytest.raises(RulePackError, match="nope.toml"):
+    with pytest.raises(RulePackError, match=r"nope\.toml"):
         load_pack(tmp_path / "nope.toml")
 
 
