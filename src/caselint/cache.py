@@ -20,6 +20,7 @@ from caselint.case import CaseInput
 from caselint.engine import Settings
 from caselint.fsutil import atomic_write_bytes
 from caselint.model import CaseResult
+from caselint.serialize import from_json, to_json
 
 CACHE_FORMAT = 1
 
@@ -61,11 +62,11 @@ class Cache:
 
     def get(self, key: str) -> CaseResult | None:
         try:
-            return CaseResult.model_validate_json(self._path(key).read_bytes())
+            return from_json(CaseResult, self._path(key).read_bytes())
         except (OSError, ValueError):
             return None  # missing, unreadable or damaged: recompute
 
     def put(self, key: str, result: CaseResult) -> None:
         """Store a result; a read-only or full cache drive only costs the next run time."""
         with contextlib.suppress(OSError):
-            atomic_write_bytes(self._path(key), result.model_dump_json().encode())
+            atomic_write_bytes(self._path(key), to_json(result, indent=None).encode())

@@ -8,7 +8,7 @@ re-submissions, deadline) run over the results in :mod:`caselint.crosscase`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from caselint.case import CaseInput, assemble
 from caselint.category import resolve
@@ -78,7 +78,7 @@ def apply_settings(findings: Iterable[Finding], settings: Settings) -> list[Find
         if finding.rule not in settings.enabled or (rule is not None and not rule.enabled):
             continue
         if rule is not None and rule.severity is not None and finding.rule != "unreadable-file":
-            finding = finding.model_copy(update={"severity": rule.severity})
+            finding = replace(finding, severity=rule.severity)
         out.append(finding)
     return out
 

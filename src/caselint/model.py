@@ -4,6 +4,11 @@ Readers produce a :class:`Document` (ordered :class:`Block` objects). Counting t
 :class:`Counts`. Checks yield :class:`Finding` objects. Reports dump :class:`Report`. The JSON
 field names of ``Counts``, ``Finding``, ``Location``, ``CaseResult`` and ``Report`` are stable API
 (see ``docs/json.md``): add fields, never rename them.
+
+These are plain dataclasses, not pydantic models: ``caselint count`` builds them for every run
+and pydantic would add ~100 ms of imports and class building to a command that takes less.
+Pydantic still validates them where data comes from outside (cache entries) and generates their
+JSON Schema (:mod:`caselint.serialize`).
 """
 
 from __future__ import annotations
@@ -11,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
 
 Severity = Literal["error", "warning", "info"]
 PartName = Literal["summary", "detailed"]
@@ -45,10 +48,9 @@ INCLUSIVE_STORIES = frozenset({Story.TEXTBOX, Story.FOOTNOTE, Story.ENDNOTE})
 UNCOUNTED_STORIES = frozenset({Story.HEADER, Story.FOOTER, Story.COMMENT})
 
 
-class Location(BaseModel):
+@dataclass
+class Location:
     """Where a person finds a finding: a Word paragraph or table cell, or a Markdown line."""
-
-    model_config = ConfigDict(extra="forbid")
 
     paragraph: int | None = None
     line: int | None = None
@@ -108,7 +110,8 @@ class Document:
     converted_from: str | None = None
 
 
-class Counts(BaseModel):
+@dataclass
+class Counts:
     """Word-compatible statistics of a text (see ``caselint.count``).
 
     ``inclusive`` holds the same figures with automatic numbering labels, text boxes, footnotes
@@ -129,7 +132,8 @@ class Counts(BaseModel):
         return int(getattr(source, name))
 
 
-class Finding(BaseModel):
+@dataclass(kw_only=True)
+class Finding:
     """One thing a reviewer would hold against a case. Shared by every command and format.
 
     ``location.start``/``end`` are offsets of the flagged span in its paragraph's text;
@@ -146,27 +150,30 @@ class Finding(BaseModel):
     element: int | None = None
     dimension: str | None = None
     excerpt: str | None = None
-    location: Location = Location()
+    location: Location = field(default_factory=Location)
     suggestion: str | None = None
     excerpt_offset: int | None = None
-    cases: list[str] = []
+    cases: list[str] = field(default_factory=list)
 
 
-class FileCount(BaseModel):
+@dataclass(kw_only=True)
+class FileCount:
     """``caselint count`` output for one file."""
 
     path: str
     encoding: str | None = None
     parts: dict[PartName, Counts | None]
     total: Counts
-    findings: list[Finding] = []
+    findings: list[Finding] = field(default_factory=list)
 
 
-class CountReport(BaseModel):
+@dataclass(kw_only=True)
+class CountReport:
     files: list[FileCount]
 
 
-class PartResult(BaseModel):
+@dataclass(kw_only=True)
+class PartResult:
     """A part of a checked case: the figure its limit is measured in, and all its counts."""
 
     file: str | None = None
@@ -177,7 +184,8 @@ class PartResult(BaseModel):
     counts: Counts
 
 
-class ElementResult(BaseModel):
+@dataclass(kw_only=True)
+class ElementResult:
     """Which heading of a part was recognised as which required element."""
 
     part: PartName
@@ -188,29 +196,32 @@ class ElementResult(BaseModel):
     location: Location | None = None
 
 
-class CaseResult(BaseModel):
+@dataclass(kw_only=True)
+class CaseResult:
     id: str
     files: list[str]
     category: str | None = None
     parts: dict[PartName, PartResult | None]
     verdict: Literal["pass", "fail"]
-    findings: list[Finding] = []
-    elements: list[ElementResult] = []
-    metadata: dict[str, Any] = {}
+    findings: list[Finding] = field(default_factory=list)
+    elements: list[ElementResult] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
-class Summary(BaseModel):
+@dataclass(kw_only=True)
+class Summary:
     cases: int
     errors: int
     warnings: int
     infos: int = 0
 
 
-class Report(BaseModel):
+@dataclass(kw_only=True)
+class Report:
     """``caselint check --format json`` (``schema_version`` changes only on breaking changes)."""
 
     schema_version: Literal[1] = 1
     rulepack: str
     cases: list[CaseResult]
-    findings: list[Finding] = []
+    findings: list[Finding] = field(default_factory=list)
     summary: Summary

@@ -17,6 +17,7 @@ from batch_cli import cli
 from province_folder import chinese_metadata, example, write_toml
 
 from caselint.model import CaseResult
+from caselint.serialize import from_json
 
 SMALL = {
     "01-东湖新闻客户端": ["东湖新闻客户端-综合材料.md", "东湖新闻客户端-详细材料.md"],
@@ -210,7 +211,7 @@ def test_a_damaged_entry_is_recomputed_and_repaired(project: dict[str, Path]) ->
 
     assert (cached, fresh) == (1, 3)
     for path in entries(project["cache"]):
-        CaseResult.model_validate_json(path.read_bytes())
+        from_json(CaseResult, path.read_bytes())
     assert checked(project)[:2] == (4, 0)
 
 
@@ -263,4 +264,4 @@ def test_two_runs_sharing_a_cache_both_succeed(tmp_path: Path) -> None:
     assert len(files) == 8
     assert not [p for p in files if not p.name.endswith(".json") or p.name.startswith(".")]
     for path in files:
-        CaseResult.model_validate_json(path.read_bytes())
+        from_json(CaseResult, path.read_bytes())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -174,16 +174,12 @@ def _check_stand_in(path: Path, data: bytes, settings: Settings) -> CaseResult:
     def named(value: str | None) -> str | None:
         return new if value == old else value
 
-    return result.model_copy(
-        update={
-            "files": [named(f) for f in result.files],
-            "findings": [f.model_copy(update={"file": named(f.file)}) for f in result.findings],
-            "parts": {
-                k: p.model_copy(update={"file": named(p.file)}) if p else None
-                for k, p in result.parts.items()
-            },
-            "elements": [e.model_copy(update={"file": named(e.file)}) for e in result.elements],
-        }
+    return replace(
+        result,
+        files=[named(f) for f in result.files],
+        findings=[replace(f, file=named(f.file)) for f in result.findings],
+        parts={k: replace(p, file=named(p.file)) if p else None for k, p in result.parts.items()},
+        elements=[replace(e, file=named(e.file)) for e in result.elements],
     )
 
 

@@ -9,7 +9,7 @@ Checks never print and never read files: everything they need is on :class:`Case
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -130,7 +130,7 @@ class CaseContext:
         """A finding located at ``block`` (and the span ``start:end`` of its text)."""
         location = Location()
         if block is not None:
-            location = block.location.model_copy(update={"start": start, "end": end})
+            location = replace(block.location, start=start, end=end)
             if document is None:
                 document = self.owner(block)
         if document is None and part is not None and self.part(part) is not None:

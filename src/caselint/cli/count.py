@@ -42,10 +42,11 @@ def count(
     require_paths(paths, language)
     pack = load_pack_or_exit(rules, language)
     from caselint.countfiles import count_paths
+    from caselint.serialize import to_json
 
     report = count_paths(paths, pack, language, debug=debug)
     if output_format is CountFormat.json:
-        write_stdout(report.model_dump_json(indent=2))
+        write_stdout(to_json(report))
     else:
         from caselint.reports.count_table import print_count_report
 

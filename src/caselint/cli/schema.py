@@ -25,6 +25,8 @@ def schema(
     ] = Which.report,
 ) -> None:
     """输出 JSON Schema（check/count 的 JSON 输出、清单、规则包、配置）。"""
+    from caselint.serialize import json_schema
+
     if which is Which.report:
         from caselint.model import Report as model
     elif which is Which.count:
@@ -35,7 +37,7 @@ def schema(
         from caselint.rulepack import RulePack as model
     else:
         from caselint.config import Config as model
-    write_stdout(json.dumps(model.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+    write_stdout(json.dumps(json_schema(model), ensure_ascii=False, indent=2))
 
 
 def register(app: typer.Typer) -> None:

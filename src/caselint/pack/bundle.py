@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -105,13 +105,12 @@ def _portable(findings: list[Finding], case_input: CaseInput) -> list[Finding]:
     out = []
     for finding in findings:
         out.append(
-            finding.model_copy(
-                update={
-                    "file": Path(finding.file).name if finding.file else None,
-                    "message": clean(finding.message),
-                    "excerpt": clean(finding.excerpt),
-                    "suggestion": clean(finding.suggestion),
-                }
+            replace(
+                finding,
+                file=Path(finding.file).name if finding.file else None,
+                message=clean(finding.message),
+                excerpt=clean(finding.excerpt),
+                suggestion=clean(finding.suggestion),
             )
         )
     return out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from caselint.model import Report
+from caselint.serialize import to_json
 
 
 def render(report: Report, lang: str = "zh") -> str:
-    return report.model_dump_json(indent=2)
+    return to_json(report)
