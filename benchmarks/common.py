@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 PYTHON = sys.executable
-ENV = {**os.environ, "CASELINT_LANG": "zh", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "CASELINT_LANG": "zh"}
 
 
 def caselint(*args: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caselint.codes import finding, unreadable_finding
 from caselint.count import count_blocks, sum_counts
@@ -18,8 +18,10 @@ from caselint.i18n import Catalog, Lang, join_list, render
 from caselint.model import PART_NAMES, Block, Counts, Document, Finding, PartName
 from caselint.parts import split_document
 from caselint.readers import ReadError, read_or_error
-from caselint.rulepack import RulePack
 from caselint.structure import mark_headings
+
+if TYPE_CHECKING:
+    from caselint.rulepack import RulePack
 
 MESSAGES: Catalog = {
     "part-twice": {

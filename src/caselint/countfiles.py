@@ -14,9 +14,9 @@ from caselint.codes import unreadable_finding
 from caselint.count import count_blocks
 from caselint.i18n import Lang
 from caselint.model import PART_NAMES, CountReport, FileCount
+from caselint.packfiles import PackLimits
 from caselint.parts import split_document
 from caselint.readers import ReadError, read_or_error
-from caselint.rulepack import RulePack
 
 
 def _unreadable(path: Path, error: ReadError, lang: Lang) -> FileCount:
@@ -30,7 +30,7 @@ def _unreadable(path: Path, error: ReadError, lang: Lang) -> FileCount:
 
 def count_file(
     path: Path,
-    pack: RulePack,
+    pack: PackLimits,
     lang: Lang = "zh",
     *,
     max_bytes: int | None = None,
@@ -51,14 +51,14 @@ def count_file(
 
 def count_paths(
     paths: list[Path],
-    pack: RulePack,
+    pack: PackLimits,
     lang: Lang = "zh",
     *,
     max_bytes: int | None = None,
     debug: bool = False,
 ) -> CountReport:
     """Counts of every draft named or found in the folders of ``paths``, in order."""
-    from caselint.discover import expand
+    from caselint.walk import expand
 
     return CountReport(
         files=[count_file(p, pack, lang, max_bytes=max_bytes, debug=debug) for p in expand(paths)]

@@ -1,103 +1,54 @@
-"""Find the drafts under the paths a user names, skipping what is not a draft.
+"""Find the cases under the paths a user names (drafts are found by :mod:`caselint.walk`).
 
-Skipped, and reported with ``--verbose``: Office lock files (``~$草稿.docx``), hidden files and
-folders, README / 说明 files that document a folder, and caselint's own outputs (annotated copies
-``*.审阅.docx``, bundles), so re-running over a shared folder never checks its own results; also
-files of other types (a scanned .pdf beside the drafts), so a draft in an unreadable format is
-never dropped silently. Metadata files (``case.toml``) are read, not skipped.
+A folder whose drafts belong together (or that holds a ``case.toml``) is one case; otherwise
+files pair up by name (…综合材料 / …详细材料), draft-version marks (v2, 修订稿) ignored so that
+two versions of one part end up in one case and are reported, never silently picked.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caselint.case import CaseInput
-from caselint.readers.sniff import SUPPORTED_SUFFIXES
-from caselint.rulepack import RulePack
+from caselint.walk import (
+    ANNOTATED_SUFFIX,
+    BUNDLE_MANIFEST,
+    SIDECAR_NAMES,
+    SIDECAR_SUFFIXES,
+    Skipped,
+    expand,
+    is_sidecar,
+    iter_files,
+    iter_files_shallow,
+    skip_reason,
+)
 
-#: Names of files that document a folder, not a case (README.md beside the drafts).
-_NOT_DRAFTS = frozenset({"README", "LICENSE", "CHANGELOG", "说明", "填写说明"})
-#: Markers of files caselint wrote itself.
-ANNOTATED_SUFFIX = ".审阅"
-BUNDLE_MANIFEST = "manifest.json"
+if TYPE_CHECKING:
+    from caselint.rulepack import RulePack
 
-
-@dataclass(frozen=True)
-class Skipped:
-    path: Path
-    reason: str  # "lock-file", "hidden", "readme", "caselint-output", "unsupported"
-
-
-def skip_reason(path: Path) -> str | None:
-    """Why discovery leaves ``path`` out, or None for a draft to read."""
-    name = path.name
-    if name.startswith("~$") or name.startswith(".~lock."):
-        return "lock-file"
-    if name.startswith("."):
-        return "hidden"
-    if path.stem.upper() in _NOT_DRAFTS:
-        return "readme"
-    if Path(name).stem.endswith(ANNOTATED_SUFFIX) or (path.parent / BUNDLE_MANIFEST).exists():
-        return "caselint-output"
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return "unsupported"
-    return None
-
-
-def iter_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]:
-    """Draft files under ``root`` in a stable (sorted) order."""
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        kept = []
-        for d in sorted(dirs):
-            if d.startswith("."):
-                if skipped is not None:
-                    skipped.append(Skipped(here / d, "hidden"))
-            elif (here / d / BUNDLE_MANIFEST).exists():
-                if skipped is not None:
-                    skipped.append(Skipped(here / d, "caselint-output"))
-            else:
-                kept.append(d)
-        dirs[:] = kept
-        for name in sorted(files):
-            path = here / name
-            reason = skip_reason(path)
-            if reason is None:
-                yield path
-            elif skipped is not None and not (reason == "unsupported" and _is_sidecar(name)):
-                skipped.append(Skipped(path, reason))
-
-
-def expand(paths: list[Path], skipped: list[Skipped] | None = None) -> list[Path]:
-    """Files named directly are kept as given; folders are searched."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(iter_files(path, skipped))
-        else:
-            found.append(path)
-    return found
+__all__ = [
+    "ANNOTATED_SUFFIX",
+    "BUNDLE_MANIFEST",
+    "Skipped",
+    "case_for_file",
+    "cases_in_folder",
+    "discover",
+    "expand",
+    "is_sidecar",
+    "iter_files",
+    "skip_reason",
+]
 
 
 # -- cases -----------------------------------------------------------------------------------
 
-SIDECAR_NAMES = ("case.toml", "case.yaml", "case.yml")
-SIDECAR_SUFFIXES = (".case.toml", ".case.yaml", ".case.yml")
 _VERSION = re.compile(
     r"(?:[\s_\-—.（(]*(?:[vV]\d+(?:\.\d+)?|第?[一二三四五六七八九十\d]+稿|修订稿|修改稿|修订版|终稿|定稿"
     r"|初稿|最终版|终版|最新版|副本|copy|\d{8}|\d{4}[.\-]\d{1,2}[.\-]\d{1,2})[)）]?)+$"
 )
 _SEPARATORS = " _-—–·.、，,()（）[]【】"
-
-
-def _is_sidecar(name: str) -> bool:
-    """case.toml / 某台.case.yaml: read as a case's metadata, never skipped as a draft."""
-    return name in SIDECAR_NAMES or name.endswith(SIDECAR_SUFFIXES)
 
 
 def case_key(stem: str, pack: RulePack) -> str:
@@ -206,15 +157,6 @@ def case_for_file(path: Path, pack: RulePack) -> CaseInput:
         else None
     )
     return _case(key or path.stem, files, path.parent, sidecar)
-
-
-def iter_files_shallow(folder: Path) -> list[Path]:
-    """Drafts directly inside ``folder`` (no sub-folders), skipping locks and outputs."""
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return []
-    return [p for p in entries if p.is_file() and skip_reason(p) is None]
 
 
 def discover(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caselint.model import (
     PART_NAMES,
@@ -22,7 +23,10 @@ from caselint.model import (
     PartName,
     Story,
 )
-from caselint.rulepack import RulePack
+from caselint.packfiles import PackLimits
+
+if TYPE_CHECKING:
+    from caselint.rulepack import RulePack
 
 MAX_MARKER_CHARS = 40
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
@@ -38,14 +42,14 @@ class SplitDocument:
     how: str | None = None  # "heading", "filename" or None (no part recognised)
 
 
-def part_from_name(path: str | Path, pack: RulePack) -> PartName | None:
+def part_from_name(path: str | Path, pack: RulePack | PackLimits) -> PartName | None:
     """The part a file name announces, when it names exactly one."""
     stem = Path(path).stem
     named = [p for p in PART_NAMES if any(alias in stem for alias in pack.parts[p].names)]
     return named[0] if len(named) == 1 else None
 
 
-def _marker_part(block: Block, pack: RulePack) -> PartName | None:
+def _marker_part(block: Block, pack: RulePack | PackLimits) -> PartName | None:
     if block.story is not Story.MAIN or block.kind is BlockKind.TABLE_CELL:
         return None
     text = block.display_text.strip()
@@ -58,7 +62,7 @@ def _marker_part(block: Block, pack: RulePack) -> PartName | None:
     return named[0] if len(named) == 1 else None
 
 
-def split_document(document: Document, pack: RulePack) -> SplitDocument:
+def split_document(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
     """Assign every block to a part (see the module docstring)."""
     split = SplitDocument(document)
     current: PartName | None = None

@@ -12,30 +12,40 @@ the key path.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import string
-import sys
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 from caselint.model import PART_NAMES, PartName
+from caselint.packfiles import (
+    DEFAULT_PACK,
+    FIELD_ERROR,
+    Counting,
+    Part,
+    RulePackError,
+    digest_of,
+    load_raw,
+    locate,
+    merge,
+    rules_dir,
+    tomllib,
+)
 
-DEFAULT_PACK = "nrta-2025"
-MEASURES = ("words", "cjk_chars", "non_cjk_words", "chars_no_spaces", "chars_with_spaces")
-
-
-class RulePackError(Exception):
-    """A pack that cannot be loaded; the message names the file and key."""
+__all__ = [
+    "DEFAULT_PACK",
+    "Counting",
+    "Part",
+    "RulePack",
+    "RulePackError",
+    "load_pack",
+    "merge",
+    "rules_dir",
+    "tomllib",
+]
 
 
 class _Model(BaseModel):
@@ -53,28 +63,6 @@ class PackInfo(_Model):
     deadline: dt.date | None = None
     deadline_warn_days: int = 14
     source: str = ""
-
-
-class Counting(_Model):
-    """Which figure a part's limit is measured in; 字 is not defined by the notice."""
-
-    measure: Literal["words", "cjk_chars", "chars_no_spaces", "chars_with_spaces"] = "words"
-    scope: Literal["main", "inclusive"] = "inclusive"
-    near_ratio: float = Field(0.95, gt=0, le=1)
-    alternatives: list[Literal["words", "cjk_chars", "chars_no_spaces", "chars_with_spaces"]] = [
-        "chars_no_spaces"
-    ]
-
-
-class Part(_Model):
-    title: str
-    aliases: list[str] = []
-    limit: int = Field(gt=0)
-    clause: str = ""
-
-    @property
-    def names(self) -> list[str]:
-        return [self.title, *[a for a in self.aliases if a != self.title]]
 
 
 class Element(_Model):
@@ -386,114 +374,25 @@ def _norm_category(name: str) -> str:
     return text.removesuffix("类").lower()
 
 
-# -- loading ---------------------------------------------------------------------------------
-
-
-def rules_dir() -> Path:
-    """The bundled ``rules/`` folder: inside the wheel, or at the top of a checkout."""
-    packaged = resources.files("caselint") / "_rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "rules"
-    if checkout.is_dir():
-        return checkout
-    raise RulePackError("找不到内置规则包目录 rules/（安装不完整）")
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise RulePackError(f"{path}: 规则文件不存在 / rule file not found") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(f"{path}: TOML 语法错误 / invalid TOML: {exc}") from exc
-    except OSError as exc:
-        raise RulePackError(f"{path}: {exc.strerror or exc}") from exc
-
-
-def _locate(reference: str, relative_to: Path | None) -> Path:
-    """A pack reference is a bundled pack id (``nrta-2025``) or a path to a TOML file."""
-    candidate = Path(reference)
-    if candidate.suffix == ".toml" or candidate.exists() or "/" in reference or "\\" in reference:
-        if not candidate.is_absolute() and relative_to is not None:
-            nearby = relative_to / candidate
-            if nearby.exists():
-                return nearby
-        return candidate
-    return rules_dir() / f"{reference}.toml"
-
-
-def merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
-    """Deep-merge ``overlay`` into a copy of ``base`` (see the module docstring)."""
-    merged = dict(base)
-    for key, value in overlay.items():
-        if key.startswith("extend-"):
-            target = key.removeprefix("extend-")
-            merged[target] = [*merged.get(target, []), *value]
-            continue
-        current = merged.get(key)
-        if isinstance(current, dict) and isinstance(value, dict):
-            merged[key] = merge(current, value)
-        elif _is_id_table_list(current) and _is_id_table_list(value):
-            by_id = {item["id"]: item for item in current}
-            for item in value:
-                by_id[item["id"]] = merge(by_id[item["id"]], item) if item["id"] in by_id else item
-            merged[key] = list(by_id.values())
-        else:
-            merged[key] = value
-    return merged
-
-
-def _is_id_table_list(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(v, dict) and "id" in v for v in value)
-    )
-
-
-def _load_raw(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list[Path]]:
-    path = path.resolve()
-    if path in chain:
-        raise RulePackError(f"{path}: extends 形成循环 / circular extends")
-    data = _read_toml(path)
-    sources = [path]
-    includes = data.pop("include", [])
-    if not isinstance(includes, list):
-        raise RulePackError(f"{path}: include 必须是文件列表 / include must be a list of files")
-    for name in includes:
-        part = (path.parent / name).resolve()
-        data = merge(data, _read_toml(part))
-        sources.append(part)
-    parent = data.pop("extends", None)
-    if parent is None:
-        return data, sources
-    if not isinstance(parent, str):
-        raise RulePackError(f"{path}: extends 必须是字符串 / extends must be a string")
-    base, base_sources = _load_raw(_locate(parent, path.parent), (*chain, path))
-    return merge(base, data), [*base_sources, *sources]
-
-
 def _format_error(path: Path, exc: ValidationError) -> str:
     lines = [f"{path}: 规则包校验失败 / invalid rule pack"]
     for error in exc.errors():
-        where = ".".join(str(p) for p in error["loc"]) or "(root)"
-        lines.append(f"  {where}: {error['msg']}")
+        loc, message = [str(p) for p in error["loc"]], error["msg"]
+        field = FIELD_ERROR.match(message) if error["type"] == "value_error" else None
+        if field:  # a Part/Counting check names its field in the message
+            loc, message = [*loc, field.group(1)], field.group(2)
+        lines.append(f"  {'.'.join(loc) or '(root)'}: {message}")
     return "\n".join(lines)
 
 
 def load_pack(reference: str | Path | None = None) -> RulePack:
     """Load a bundled pack by id, or a pack or overlay file by path, validated."""
-    path = _locate(str(reference or DEFAULT_PACK), Path.cwd())
-    data, sources = _load_raw(path, ())
-    digest = hashlib.sha256()
-    for source in sources:
-        digest.update(source.read_bytes())
+    path = locate(str(reference or DEFAULT_PACK), Path.cwd())
+    data, sources = load_raw(path)
     try:
         pack = RulePack.model_validate(
             {**data, "base_dir": sources[0].parent, "sources": [str(s) for s in sources]}
         )
     except ValidationError as exc:
         raise RulePackError(_format_error(path, exc)) from exc
-    return pack.model_copy(update={"digest": digest.hexdigest()})
+    return pack.model_copy(update={"digest": digest_of(sources)})

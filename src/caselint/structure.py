@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from caselint import nlp
 from caselint.model import Block, BlockKind, Story
-from caselint.rulepack import Category, Element
+
+if TYPE_CHECKING:
+    from caselint.rulepack import Category, Element
 
 MAX_HEADING_CHARS = 40
 MAX_RUN_IN_CHARS = 30

@@ -96,6 +96,16 @@ def write_stdout(text: str) -> None:
         buffer.flush()
 
 
+def load_limits_or_exit(reference: str | None, lang: Lang):
+    """The parts and counting policy of a pack, without loading its validator (count)."""
+    from caselint.packfiles import RulePackError, load_limits
+
+    try:
+        return load_limits(reference)
+    except RulePackError as exc:
+        usage_error(str(exc), str(exc), lang)
+
+
 def load_pack_or_exit(reference: str | None, lang: Lang):
     from caselint.rulepack import RulePackError, load_pack
 

@@ -14,7 +14,7 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
-    load_pack_or_exit,
+    load_limits_or_exit,
     parse_lang,
     require_paths,
     write_stdout,
@@ -40,7 +40,7 @@ def count(
     """统计字数（与 Word“字数统计”一致），按文件和综合材料/详细材料分别列出。"""
     language = parse_lang(lang)
     require_paths(paths, language)
-    pack = load_pack_or_exit(rules, language)
+    pack = load_limits_or_exit(rules, language)
     from caselint.countfiles import count_paths
     from caselint.serialize import to_json
 

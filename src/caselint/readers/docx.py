@@ -254,41 +254,57 @@ class _Styles:
     """Paragraph and character styles with their ``basedOn`` inheritance resolved."""
 
     def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
+        # Styles are parsed when a paragraph first uses them: Word templates define 150+ styles
+        # (latent ones included) and a draft uses a dozen.
+        self._elements: dict[str, etree._Element] = {}
+        self._parsed: dict[str, _Style | None] = {}
         self.default_paragraph: str | None = None
         if root is None:
             return
-        for el in root.iter(_w("style")):
-            sid = el.get(_w("styleId"), "")
-            name_el = el.find(_w("name"))
-            based = el.find(_w("basedOn"))
-            ppr = el.find(PPR)
-            rpr = el.find(RPR)
-            style = _Style(
-                name=name_el.get(VAL, "") if name_el is not None else sid,
-                based_on=based.get(VAL) if based is not None else None,
-                bold=_on(rpr.find(_w("b"))) if rpr is not None else None,
-                hidden=_on(rpr.find(_w("vanish"))) if rpr is not None else None,
-            )
-            if ppr is not None:
-                outline = ppr.find(_w("outlineLvl"))
-                if outline is not None and outline.get(VAL, "").isdigit():
-                    style.outline = int(outline.get(VAL))
-                num_pr = ppr.find(_w("numPr"))
-                if num_pr is not None:
-                    num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
-                    style.num_id = num_id.get(VAL) if num_id is not None else None
-                    if ilvl is not None and ilvl.get(VAL, "").isdigit():
-                        style.ilvl = int(ilvl.get(VAL))
-            self.styles[sid] = style
-            if el.get(_w("type")) == "paragraph" and el.get(_w("default")) in ("1", "true", "on"):
+        style_id, style_type, default = _w("styleId"), _w("type"), _w("default")
+        for el in root.iterchildren(_w("style")):
+            sid = el.get(style_id, "")
+            self._elements[sid] = el
+            if el.get(style_type) == "paragraph" and el.get(default) in ("1", "true", "on"):
                 self.default_paragraph = sid
+
+    def get(self, sid: str) -> _Style | None:
+        if sid not in self._parsed:
+            el = self._elements.get(sid)
+            self._parsed[sid] = None if el is None else self._parse(sid, el)
+        return self._parsed[sid]
+
+    @staticmethod
+    def _parse(sid: str, el: etree._Element) -> _Style:
+        name_el = el.find(_w("name"))
+        based = el.find(_w("basedOn"))
+        ppr = el.find(PPR)
+        rpr = el.find(RPR)
+        style = _Style(
+            name=name_el.get(VAL, "") if name_el is not None else sid,
+            based_on=based.get(VAL) if based is not None else None,
+            bold=_on(rpr.find(_w("b"))) if rpr is not None else None,
+            hidden=_on(rpr.find(_w("vanish"))) if rpr is not None else None,
+        )
+        if ppr is not None:
+            outline = ppr.find(_w("outlineLvl"))
+            if outline is not None and outline.get(VAL, "").isdigit():
+                style.outline = int(outline.get(VAL))
+            num_pr = ppr.find(_w("numPr"))
+            if num_pr is not None:
+                num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+                style.num_id = num_id.get(VAL) if num_id is not None else None
+                if ilvl is not None and ilvl.get(VAL, "").isdigit():
+                    style.ilvl = int(ilvl.get(VAL))
+        return style
 
     def chain(self, sid: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
-        while sid and sid in self.styles and sid not in seen:
+        while sid and sid not in seen:
             seen.add(sid)
-            style = self.styles[sid]
+            style = self.get(sid)
+            if style is None:
+                return
             yield style
             sid = style.based_on
 
@@ -300,7 +316,7 @@ class _Styles:
         return None
 
     def name(self, sid: str | None) -> str | None:
-        style = self.styles.get(sid or "")
+        style = self.get(sid or "")
         return style.name if style else None
 
     def heading_level(self, sid: str | None) -> int | None:

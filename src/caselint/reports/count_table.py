@@ -9,7 +9,7 @@ from rich.table import Table
 
 from caselint.i18n import Lang
 from caselint.model import PART_NAMES, CountReport, Counts, FileCount
-from caselint.rulepack import RulePack
+from caselint.packfiles import PackLimits
 
 _HEADERS = {
     "zh": ["部分", "字数", "含编号等¹", "上限", "中文字符", "非中文词", "字符²", "字符³", "段落"],
@@ -30,7 +30,7 @@ _SCOPES = {
 _TOTAL = {"zh": "全文", "en": "whole file"}
 
 
-def _row(counts: Counts, limit: int | None, pack: RulePack) -> list[str]:
+def _row(counts: Counts, limit: int | None, pack: PackLimits) -> list[str]:
     limited = counts.measure(pack.counting.measure, inclusive=pack.counting.scope == "inclusive")
     over = limit is not None and limited > limit
     words = f"[bold red]{counts.words}[/]" if over else str(counts.words)
@@ -52,7 +52,7 @@ def _title(file: FileCount) -> str:
     return escape(file.path if file.encoding is None else f"{file.path}  ({file.encoding})")
 
 
-def _file_table(file: FileCount, pack: RulePack, lang: Lang) -> Table:
+def _file_table(file: FileCount, pack: PackLimits, lang: Lang) -> Table:
     # Without the outer frame the nine columns fit an 80-column terminal with numbers up to
     # five digits; with it the headers were cut to "中文字…".
     table = Table(
@@ -72,7 +72,7 @@ def _file_table(file: FileCount, pack: RulePack, lang: Lang) -> Table:
     return table
 
 
-def print_count_report(report: CountReport, pack: RulePack, lang: Lang) -> None:
+def print_count_report(report: CountReport, pack: PackLimits, lang: Lang) -> None:
     """A table per readable file, the findings of the others, then the footnotes."""
     console = Console(highlight=False)
     for file in report.files:
