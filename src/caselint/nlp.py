@@ -1,8 +1,8 @@
 """Chinese word segmentation (jieba), loaded only by the checks that need it.
 
 jieba costs about half a second and 90 MB to initialise, so nothing on the ``count`` path
-imports this module. Its start-up log and setuptools' ``pkg_resources`` deprecation warning are
-silenced: they would reach every user's terminal. Words the rule pack relies on (element
+imports this module. Its start-up log is silenced, and setuptools' ``pkg_resources`` (~100 ms
+and a deprecation warning) is kept out of its import: they would reach every user. Words the rule pack relies on (element
 keywords, lexicon terms) are added to the dictionary, so that 下一步 stays one word instead of
 及下/一步.
 """
@@ -10,6 +10,7 @@ keywords, lexicon terms) are added to the dictionary, so that 下一步 stays on
 from __future__ import annotations
 
 import logging
+import sys
 import warnings
 from collections.abc import Iterable
 from functools import lru_cache
@@ -19,12 +20,30 @@ _tokenizer: Any = None
 _added: set[str] = set()
 
 
-def _jieba() -> Any:
-    global _tokenizer
-    if _tokenizer is None:
+def _import_jieba() -> Any:
+    """Import jieba without setuptools' ``pkg_resources``.
+
+    jieba only uses ``pkg_resources`` to open its dictionary if it is importable, and falls back
+    to a plain file path otherwise. Importing it costs ~100 ms and a deprecation warning, so it
+    is hidden for the duration of the import (unless something already imported it).
+    """
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _jieba() -> Any:
+    global _tokenizer
+    if _tokenizer is None:
+        jieba = _import_jieba()
 
         jieba.setLogLevel(logging.WARNING)
         logging.getLogger("jieba").setLevel(logging.WARNING)

@@ -92,12 +92,13 @@ class WordingMatcher:
         are masked on the text, not on words.
         """
         terms = [t for cls in self.wording.classes for t in cls.terms if len(t) > 1]
-        parts = [*terms, *self.keep_apart]
-        return [
-            term
-            for term in terms
-            if not any(p != term and p in term for p in parts) and len(nlp.tokens(term)) > 1
-        ]
+        parts = {*terms, *self.keep_apart}
+
+        def compound(term: str) -> bool:
+            inner = (term[i:j] for i in range(len(term)) for j in range(i + 1, len(term) + 1))
+            return any(piece != term and piece in parts for piece in inner)
+
+        return [t for t in terms if not compound(t) and len(nlp.tokens(t)) > 1]
 
     def masked(self, text: str) -> list[bool]:
         """True for every character inside a context that is never flagged."""
