@@ -8,6 +8,8 @@ run goes on.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
 import sys
 from collections.abc import Callable
@@ -28,6 +30,20 @@ from caselint.model import CaseResult, Report
 MIN_CASES_FOR_POOL = 4
 
 Progress = Callable[[int, int], None]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext | None:
+    """Workers forked from a clean server process where the platform has one.
+
+    Forking the main process directly would copy a running progress-bar thread (a deadlock
+    risk, and a warning from Python 3.12 on); the fork server preloads caselint once, so workers
+    still start without re-importing it. Windows and macOS spawn (their default).
+    """
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["caselint.engine"])
+        return context
+    return None
 
 
 def available_cpus() -> int:
@@ -100,8 +116,12 @@ def run_cases(
     cache: Cache | None = None,
     progress: Progress | None = None,
     stats: RunStats | None = None,
+    mp_context: multiprocessing.context.BaseContext | None = None,
 ) -> list[CaseResult]:
-    """Results in input order, from the cache where possible."""
+    """Results in input order, from the cache where possible.
+
+    ``mp_context`` overrides how workers start (tests fork, to see their monkeypatches).
+    """
     stats = stats if stats is not None else RunStats()
     stats.cases = len(inputs)
     results: list[CaseResult | None] = [None] * len(inputs)
@@ -132,7 +152,12 @@ def run_cases(
                 progress(done, len(inputs))
     else:
         stats.workers = workers
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=mp_context or _pool_context(),
+            initializer=_init_worker,
+            initargs=(settings,),
+        ) as pool:
             futures = {pool.submit(_check_in_worker, inputs[i]): i for i in todo}
             for future in as_completed(futures):
                 i = futures[future]

@@ -114,7 +114,11 @@ def test_a_case_that_trips_a_bug_fails_alone_and_is_not_cached(
     cache = Cache(tmp_path / "cache")
     stats = RunStats()
 
-    results = run_cases(inputs, Settings(pack=PACK), jobs=jobs, cache=cache, stats=stats)
+    # Forked workers inherit the planted bug (a fork server would start them clean).
+    fork = multiprocessing.get_context("fork")
+    results = run_cases(
+        inputs, Settings(pack=PACK), jobs=jobs, cache=cache, stats=stats, mp_context=fork
+    )
 
     assert (stats.checked, stats.workers) == (5, jobs)
     by_id = {r.id: r for r in results}
