@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caselint.cli.check import Scope, make_settings
 from caselint.cli.common import (
     DebugOption,
     Exit,
@@ -17,6 +16,16 @@ from caselint.cli.common import (
     parse_lang,
     require_paths,
     usage_error,
+)
+from caselint.cli.run import (
+    CategoryOption,
+    ConfigOption,
+    ExitZeroOption,
+    IgnoreOption,
+    ScopeOption,
+    SelectOption,
+    load_run_config,
+    make_settings,
 )
 
 if TYPE_CHECKING:
@@ -43,60 +52,19 @@ def annotate(
         bool,
         typer.Option("--overwrite", help=h("覆盖已存在的审阅稿", "replace an existing copy")),
     ] = False,
-    category: Annotated[
-        str | None,
-        typer.Option("--category", "-c", help=h("申报类别（如 融合生产传播）", "category")),
-    ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help=h(
-                "只运行这些规则（名称、代码或代码前缀，可逗号分隔）",
-                "only these rules (names, codes or prefixes)",
-            ),
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help=h("不运行这些规则", "skip these rules"))
-    ] = None,
-    count_scope: Annotated[
-        Scope | None,
-        typer.Option(
-            "--count-scope",
-            help=h(
-                "字数上限按正文（main）或含自动编号、文本框、脚注（inclusive，默认）核对",
-                "measure limits on the main text or the inclusive count (default)",
-            ),
-        ),
-    ] = None,
-    exit_zero: Annotated[
-        bool,
-        typer.Option(
-            "--exit-zero", help=h("即使有错误也以 0 退出（仅报告）", "exit 0 even with errors")
-        ),
-    ] = False,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help=h("配置文件（默认就近查找 caselint.toml / pyproject.toml）", "config file"),
-        ),
-    ] = None,
+    category: CategoryOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    count_scope: ScopeOption = None,
+    exit_zero: ExitZeroOption = False,
+    config_file: ConfigOption = None,
     rules: RulesOption = None,
     lang: LangOption = "",
     debug: DebugOption = False,
 ) -> None:
     """把检查结果作为 Word 批注写入草稿副本（原文件名.审阅.docx），原稿不变。"""
-    from caselint.config import ConfigError, load_config
-
-    language = parse_lang(lang or "zh")
-    require_paths(paths, language)
-    try:
-        config = load_config(paths[0], config_file)
-    except ConfigError as exc:
-        usage_error(str(exc), str(exc), language)
-    language = parse_lang(lang or config.lang or "zh")
+    require_paths(paths, parse_lang(lang or "zh"))
+    config, language = load_run_config(paths[0], config_file, lang)
     settings = make_settings(config, rules, category, select, ignore, count_scope, language)
     jobs = _jobs(paths, output, overwrite, language)
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caselint.cli.check import Scope, _batch_options, _path, _progress, make_settings
 from caselint.cli.common import (
     DebugOption,
     Exit,
@@ -17,6 +16,16 @@ from caselint.cli.common import (
     parse_lang,
     require_paths,
     usage_error,
+)
+from caselint.cli.run import (
+    CategoryOption,
+    ConfigOption,
+    ProgressBar,
+    ScopeOption,
+    batch_options,
+    load_run_config,
+    make_settings,
+    path_or_none,
 )
 
 if TYPE_CHECKING:
@@ -114,14 +123,8 @@ def pack(
             ),
         ),
     ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option("--category", "-c", help=h("申报类别（如 融合生产传播）", "category")),
-    ] = None,
-    count_scope: Annotated[
-        Scope | None,
-        typer.Option("--count-scope", help=h("字数核对口径", "count scope for limits")),
-    ] = None,
+    category: CategoryOption = None,
+    count_scope: ScopeOption = None,
     shortlist: Annotated[
         Path | None,
         typer.Option("--shortlist", help=h("推荐名单文件（--batch）", "shortlist file (--batch)")),
@@ -139,25 +142,17 @@ def pack(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help=h("不显示进度条", "no progress bar"))
     ] = False,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=h("配置文件", "config file"))
-    ] = None,
+    config_file: ConfigOption = None,
     rules: RulesOption = None,
     lang: LangOption = "",
     debug: DebugOption = False,
 ) -> None:
     """检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包。"""
-    from caselint.config import ConfigError, load_config
     from caselint.discover import discover
     from caselint.pack.errors import PackError
 
-    language = parse_lang(lang or "zh")
-    require_paths([case], language)
-    try:
-        config = load_config(case, config_file)
-    except ConfigError as exc:
-        usage_error(str(exc), str(exc), language)
-    language = parse_lang(lang or config.lang or "zh")
+    require_paths([case], parse_lang(lang or "zh"))
+    config, language = load_run_config(case, config_file, lang)
     settings = make_settings(config, rules, category, None, None, count_scope, language)
     from caselint.pack.gate import PackOptions
 
@@ -171,18 +166,20 @@ def pack(
                     _T["en"]["not-folder"].format(path=case),
                     language,
                 )
-            batch_options = _batch_options(
-                shortlist or _path(config.shortlist), selected or _path(config.selected), settings
+            across = batch_options(
+                shortlist or path_or_none(config.shortlist),
+                selected or path_or_none(config.selected),
+                settings,
             )
             from caselint.batch import is_interactive
             from caselint.pack.batch import pack_batch
 
             inputs = discover([case], settings.pack)
-            with _progress(not quiet and is_interactive() and len(inputs) > 1, language) as bar:
+            with ProgressBar(not quiet and is_interactive() and len(inputs) > 1, language) as bar:
                 outcome = pack_batch(
                     inputs,
                     settings,
-                    batch_options,
+                    across,
                     output,
                     options,
                     jobs=jobs or config.jobs,

@@ -1,0 +1,237 @@
+"""What check, annotate and pack share: the run's config, settings and batch options.
+
+Command line over config file over the rule pack's defaults, resolved once here so the three
+commands agree on what a case is checked against.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from caselint.cli.common import h, load_pack_or_exit, parse_lang, usage_error
+
+if TYPE_CHECKING:
+    from caselint.config import Config
+    from caselint.crosscase import BatchOptions
+    from caselint.engine import Settings
+    from caselint.i18n import Lang
+
+
+class Scope(str, Enum):
+    """Which count a part's limit is measured on (``--count-scope``)."""
+
+    main = "main"
+    inclusive = "inclusive"
+
+
+CategoryOption = Annotated[
+    str | None,
+    typer.Option("--category", "-c", help=h("申报类别（如 融合生产传播）", "category")),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help=h(
+            "只运行这些规则（名称、代码或代码前缀，可逗号分隔）",
+            "only these rules (names, codes or code prefixes)",
+        ),
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option("--ignore", help=h("不运行这些规则", "skip these rules"))
+]
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero", help=h("即使有错误也以 0 退出（仅报告）", "exit 0 even with errors")
+    ),
+]
+ScopeOption = Annotated[
+    Scope | None,
+    typer.Option(
+        "--count-scope",
+        help=h(
+            "字数上限按正文（main）或含自动编号、文本框、脚注（inclusive，默认）核对",
+            "measure limits on the main text or the inclusive count (default)",
+        ),
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help=h("配置文件（默认就近查找 caselint.toml / pyproject.toml）", "config file"),
+    ),
+]
+
+
+def load_run_config(first: Path, explicit: Path | None, lang: str) -> tuple[Config, Lang]:
+    """The nearest config (or ``--config``) and the run's language; exit 2 when invalid."""
+    from caselint.config import ConfigError, load_config
+
+    language = parse_lang(lang or "zh")
+    try:
+        config = load_config(first, explicit)
+    except ConfigError as exc:
+        usage_error(str(exc), str(exc), language)
+    return config, parse_lang(lang or config.lang or "zh")
+
+
+def path_or_none(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def make_settings(
+    config: Config,
+    rules: str | None,
+    category: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    count_scope: Scope | None,
+    language: Lang,
+) -> Settings:
+    """Command line over config file over the pack's defaults."""
+    from caselint.codes import select as select_rules
+    from caselint.codes import unknown_selectors
+    from caselint.engine import Settings
+
+    chosen = _split(select) or config.select
+    ignored = (_split(ignore) or []) + list(config.ignore) + list(config.extend_ignore)
+    unknown = unknown_selectors([*(chosen or []), *ignored])
+    if unknown:
+        names = ", ".join(unknown)
+        usage_error(
+            f"未知规则：{names}（caselint rules 可列出全部规则）",
+            f"unknown rule(s): {names} (see caselint rules)",
+            language,
+        )
+    pack = load_pack_or_exit(rules or config.rules, language)
+    if category and pack.category(category) is None:
+        choices = "、".join(c.name for c in pack.categories)
+        usage_error(
+            f"未知类别：{category}，应为：{choices}",
+            f"unknown category: {category}; one of: {choices}",
+            language,
+        )
+    return Settings(
+        pack=pack,
+        lang=language,
+        enabled=select_rules(chosen, ignored),
+        category=category or config.category,
+        scope=(count_scope.value if count_scope else None) or config.count_scope,
+    )
+
+
+def batch_options(
+    shortlist: Path | None, selected: Path | None, settings: Settings
+) -> BatchOptions:
+    from caselint.crosscase import BatchOptions
+    from caselint.crosscase.previously_selected import known_cases
+    from caselint.crosscase.selected import SelectedListError, read_selected
+
+    lang = settings.lang
+    rows = []
+    pack = settings.pack
+    if pack.resubmission and pack.resubmission.selected_list:
+        try:
+            rows.extend(read_selected(pack.resolve(pack.resubmission.selected_list)))
+        except SelectedListError as exc:
+            usage_error(str(exc), str(exc), lang)
+    complete = False
+    if selected is not None:
+        if not selected.is_file():
+            usage_error(
+                f"找不到往年入选名单：{selected}", f"selected-case list not found: {selected}", lang
+            )
+        try:
+            extra = read_selected(selected)
+        except SelectedListError as exc:
+            usage_error(str(exc), str(exc), lang)
+        rows.extend(extra)
+        rules = pack.resubmission
+        complete = (
+            rules is None
+            or not rules.known_total
+            or len(known_cases(rows, rules)) >= rules.known_total
+        )
+    names = None
+    if shortlist is not None:
+        if not shortlist.is_file():
+            usage_error(f"找不到推荐名单：{shortlist}", f"shortlist not found: {shortlist}", lang)
+        from caselint.readers.encoding import decode
+
+        text, _ = decode(shortlist.read_bytes(), shortlist)
+        names = frozenset(
+            line.strip().split(",")[0]
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    return BatchOptions(shortlist=names, selected=tuple(rows), selected_is_complete=complete)
+
+
+def print_skipped(skipped, lang: Lang) -> None:
+    reasons = {
+        "lock-file": ("Office 临时锁文件", "Office lock file"),
+        "hidden": ("隐藏文件", "hidden"),
+        "caselint-output": ("caselint 生成的文件", "caselint output"),
+        "readme": ("说明文件", "README"),
+        "unsupported": ("不是可检查的文件类型", "not a draft format"),
+    }
+    for item in skipped:
+        zh, en = reasons.get(item.reason, (item.reason, item.reason))
+        typer.echo(
+            f"跳过 {item.path}（{zh}）" if lang == "zh" else f"skipped {item.path} ({en})",
+            err=True,
+        )
+
+
+class ProgressBar:
+    """A rich progress bar on stderr for a person at a terminal; a no-op otherwise."""
+
+    def __init__(self, enabled: bool, lang: Lang) -> None:
+        self.enabled = enabled
+        self.lang = lang
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("检查中" if self.lang == "zh" else "checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        task = self.bar.add_task("check", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
