@@ -142,6 +142,7 @@ def check(
 
     skipped: list[Skipped] = []
     inputs = discover(paths, settings.pack, skipped)
+    _refuse_outputs_among_inputs(targets, paths, inputs, language)
     if verbose:
         print_skipped(skipped, language)
     cache = None
@@ -213,6 +214,31 @@ def _targets(
         if path.is_dir():
             usage_error(f"输出路径是文件夹：{path}", f"output path is a folder: {path}", lang)
     return targets
+
+
+def _refuse_outputs_among_inputs(
+    targets: list[tuple[str, Path]], paths: list[Path], inputs: list, lang: Lang
+) -> None:
+    """Never write over a draft; never leave a report the next run would read as a draft."""
+    from caselint.readers.sniff import SUPPORTED_SUFFIXES
+
+    drafts = {p.resolve() for case in inputs for p in [*case.files, case.metadata_file] if p}
+    folders = [p.resolve() for p in paths if p.is_dir()]
+    for _, path in targets:
+        target = path.resolve()
+        if target in drafts:
+            usage_error(
+                f"输出文件不能是被检查的文件：{path}",
+                f"output would overwrite an input: {path}",
+                lang,
+            )
+        inside = any(target.is_relative_to(folder) for folder in folders)
+        if inside and target.suffix.lower() in SUPPORTED_SUFFIXES:
+            usage_error(
+                f"输出文件 {path} 在被检查的文件夹内，下次检查会被当作草稿读取；请写到文件夹外或改用 .json/.xlsx 等格式",
+                f"{path} is inside a checked folder and would be read as a draft next time; write it elsewhere",
+                lang,
+            )
 
 
 def _write_outputs(report, settings, targets, overwrite: bool, lang: Lang) -> None:

@@ -58,10 +58,17 @@ MESSAGES: Catalog = {
 
 
 def recommending_body(case: CaseResult, settings: Settings) -> tuple[str, bool]:
-    """(body, is_central): who forwards this case, and whether central-unit quotas apply."""
+    """(body, is_central): who forwards this case, and whether central-unit quotas apply.
+
+    A province's bureau written out (东湖省广播电视局) is the province itself (东湖省), so cases
+    that name the bureau and cases that give only the province share one quota.
+    """
     quotas = settings.pack.quotas
     meta = case.metadata
     explicit = str(meta.get("recommender") or "").strip()
+    province_name = str(meta.get("province") or "").strip()
+    if explicit and province_name and explicit.startswith(province_name):
+        explicit = ""  # the province's own bureau
     unit = str(meta.get("unit") or "")
     central_units = quotas.central_units if quotas else []
     for name in (explicit, unit):

@@ -1,7 +1,8 @@
 """The case summary as CSV, UTF-8 with BOM so Excel and WPS open Chinese text correctly.
 
-A value that starts with ``= + - @`` gets a leading apostrophe so spreadsheet programs show it
-as text instead of running it as a formula (drafts are untrusted input).
+A value that starts with ``= + - @`` (or a tab or carriage return, which some programs skip
+before reading a formula) gets a leading apostrophe so spreadsheet programs show it as text
+instead of running it (drafts are untrusted input).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from caselint.reports.xlsx import FORMULA_PREFIXES
 
 
 def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, "\t", "\r")):
         return "'" + value
     return value
 

@@ -1,7 +1,9 @@
 """JUnit XML for CI test tabs: a test suite per case, a failing test per error-level finding.
 
 Warnings and hints are passing tests carrying their message in ``system-out``, so they show in
-the CI tab without failing the build; findings across cases form their own suite.
+the CI tab without failing the build. A finding across cases that concerns one case alone (a
+re-submission) goes into that case's suite, whose verdict it decides; the others (quotas,
+deadline) form their own suite.
 """
 
 from __future__ import annotations
@@ -42,11 +44,14 @@ def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str
 def render(report: Report, lang: str = "zh") -> str:
     root = etree.Element("testsuites", name="caselint")
     total = failures = 0
+    own = {case.id: [f for f in report.findings if f.cases == [case.id]] for case in report.cases}
+    shared = [f for f in report.findings if not (len(f.cases) == 1 and f.cases[0] in own)]
     groups = [
-        (case.id, case.findings, case.files[0] if case.files else None) for case in report.cases
+        (case.id, [*case.findings, *own[case.id]], case.files[0] if case.files else None)
+        for case in report.cases
     ]
-    if report.findings:
-        groups.append(("across-cases" if lang == "en" else "跨案例检查", report.findings, None))
+    if shared:
+        groups.append(("across-cases" if lang == "en" else "跨案例检查", shared, None))
     for raw_name, findings, file in groups:
         name = xml_safe(raw_name)
         suite = etree.SubElement(root, "testsuite", name=name)
