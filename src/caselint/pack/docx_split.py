@@ -25,7 +25,7 @@ from lxml import etree
 from caselint.model import PartName
 from caselint.pack.zipfile_det import rezip
 from caselint.parts import SplitDocument
-from caselint.readers.docx import TBL, TC, TR, P, W, _children, _content, _Package
+from caselint.readers.docx import TBL, TC, TR, P, Package, W, block_content, table_children
 
 _NOTE_PARTS = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}
 _REFERENCE_TAGS = {
@@ -77,7 +77,7 @@ class _Cutter:
         return owner is not None and owner != self.wanted
 
     def walk(self, container: etree._Element) -> None:
-        for child in _content(container):
+        for child in block_content(container):
             if child.tag == P:
                 self.number += 1
                 if self._dropped(self.number):
@@ -93,9 +93,9 @@ class _Cutter:
                     raise SplitError("a table spans both parts")
 
     def _count_table(self, table: etree._Element) -> None:
-        for row in _children(table, TR):
-            for cell in _children(row, TC):
-                for child in _content(cell):
+        for row in table_children(table, TR):
+            for cell in table_children(row, TC):
+                for child in block_content(cell):
                     if child.tag == P:
                         self.number += 1
                     elif child.tag == TBL:
@@ -118,7 +118,7 @@ def split_docx(data: bytes, split: SplitDocument, wanted: PartName, when: dt.dat
     """The package of ``data`` with every part but ``wanted`` removed (see the module doc)."""
     starts = _ranges(split)
     archive = zipfile.ZipFile(io.BytesIO(data))
-    package = _Package(archive)
+    package = Package(archive)
     root = package.xml(package.main)
     body = root.find(f"{{{W}}}body") if root is not None else None
     if body is None:

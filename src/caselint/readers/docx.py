@@ -191,7 +191,7 @@ def _read_zip(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-class _Package:
+class Package:
     """The parts of a .docx zip, found through its relationships like Word finds them."""
 
     def __init__(self, archive: zipfile.ZipFile) -> None:
@@ -357,7 +357,7 @@ class DocxReader:
         self.path = path
         self.trace: list[TracedBlock] | None = [] if trace else None
         self._root = root
-        self.package = _Package(_read_zip(data))
+        self.package = Package(_read_zip(data))
         self.styles = _Styles(_first(self.package.related("styles")))
         self.numbering = Numbering(_first(self.package.related("numbering")), W)
         self.blocks: list[Block] = []
@@ -421,7 +421,7 @@ class DocxReader:
         numbered: bool = True,
         anchor: int | None = None,
     ) -> None:
-        for child in _content(element):
+        for child in block_content(element):
             tag = child.tag
             if tag == P:
                 self._paragraph(child, story, cell, numbered, anchor)
@@ -434,8 +434,8 @@ class DocxReader:
         # Tables are numbered per story, so a table in a text box or a note does not shift
         # the numbers of the body tables a reader counts on the page.
         number = self.table_no[story] = self.table_no.get(story, 0) + 1
-        for row_no, row in enumerate(_children(table, TR), start=1):
-            for cell_no, cell in enumerate(_children(row, TC), start=1):
+        for row_no, row in enumerate(table_children(table, TR), start=1):
+            for cell_no, cell in enumerate(table_children(row, TC), start=1):
                 self._container(cell, story, (number, row_no, cell_no), numbered, anchor)
 
     def _paragraph(
@@ -677,27 +677,27 @@ def _first(roots: list[etree._Element]) -> etree._Element | None:
     return roots[0] if roots else None
 
 
-def _content(element: etree._Element) -> Iterator[etree._Element]:
+def block_content(element: etree._Element) -> Iterator[etree._Element]:
     """Block-level children, looking through content controls and custom XML wrappers."""
     for child in element:
         tag = child.tag
         if tag in (SDT, CUSTOM_XML, SDT_CONTENT, _w("ins"), _w("moveTo")):
-            yield from _content(child)
+            yield from block_content(child)
         elif tag == MC_ALT:
             choice = child.find(MC_CHOICE)
             if choice is not None:
-                yield from _content(choice)
+                yield from block_content(choice)
         elif tag in (P, TBL):
             yield child
 
 
-def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+def table_children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
     """Rows of a table or cells of a row, including those wrapped in content controls."""
     for child in element:
         if child.tag == tag:
             yield child
         elif child.tag in (SDT, SDT_CONTENT, CUSTOM_XML, _w("ins")):
-            yield from _children(child, tag)
+            yield from table_children(child, tag)
 
 
 def _inside_fallback(element: etree._Element, stop: etree._Element) -> bool:
