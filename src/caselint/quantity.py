@@ -3,7 +3,7 @@
 A quantity is a number with a unit or a percent sign: ``35.6%``, ``1579万次``, ``200余条``,
 ``三倍``, ``百分之三十``, ``12/12个``. Dates (``2024年``, ``5月``) and ordinals (``第3季度``) are
 not quantities, nor are set phrases that merely contain a numeral (一体化, 一系列, 一站式,
-第一季度); the pack lists those.
+第一季度; the pack lists those), nor 一 used as an article (一条新路子, 一支队伍).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class QuantityFinder:
         scale = r"(?:[万亿千百]|余|多|\+|＋|几)*"
         self._arabic = re.compile(f"{_DIGITS}\\s*{scale}\\s*(?:{unit})")
         self._percent = re.compile(r"百分之[一二两三四五六七八九十百零点〇]+|[0-9０-９.]+\s*[%％‰]")
-        self._chinese = re.compile(f"{_CN_NUMBER}(?:余|多)?(?:{cn_unit})")
+        self._chinese = re.compile(f"(?P<number>{_CN_NUMBER})(?:余|多)?(?P<unit>{cn_unit})")
         self._fraction = re.compile(f"{_DIGITS}\\s*/\\s*{_DIGITS}")
         phrases = sorted({p for p in not_quantities if p}, key=len, reverse=True)
         self._set_phrases = re.compile("|".join(re.escape(p) for p in phrases)) if phrases else None
@@ -76,6 +76,15 @@ class QuantityFinder:
         return bool(self.spans(text))
 
 
+#: Units after which 一 still counts: 增长一倍, 提高一成, 上升一个百分点.
+_ONE_COUNTS = frozenset({"倍", "成", "百分点", "个百分点"})
+
+
+def _article(match: re.Match[str]) -> bool:
+    """一条新路子, 一支队伍, 一套机制: 一 plus a measure word is an article, not a figure."""
+    return match.group("number") == "一" and match.group("unit") not in _ONE_COUNTS
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation trying longer words first."""
     return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))
@@ -87,6 +96,8 @@ def _spans(finder: QuantityFinder, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for pattern in (finder._percent, finder._arabic, finder._chinese, finder._fraction):
         for match in pattern.finditer(masked):
+            if pattern is finder._chinese and _article(match):
+                continue
             if not any(s <= match.start() < e for s, e in found):
                 found.append((match.start(), match.end()))
     return sorted(found)

@@ -71,6 +71,14 @@ class Outline:
     def order(self) -> list[ElementMatch]:
         return sorted(self.matches.values(), key=lambda m: m.heading.index)
 
+    def unmatched_top_headings(self) -> list[Heading]:
+        """Top-level headings no element claimed: perhaps an element worded unrecognisably."""
+        if not self.headings:
+            return []
+        top = min(h.level for h in self.headings)
+        taken = {m.heading.index for m in self.matches.values()}
+        return [h for h in self.headings if h.level == top and h.index not in taken]
+
     def section(self, n: int) -> list[Block]:
         """Blocks under element ``n``'s heading; a run-in heading's own paragraph included."""
         match = self.matches.get(n)
@@ -85,6 +93,15 @@ class Outline:
                 break
             out.append(self.blocks[i])
         return out
+
+
+def body_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks that carry text beyond headings (body paragraphs, list items, table cells)."""
+    return [
+        b
+        for b in blocks
+        if b.text.strip() and not b.heading_like and b.kind is not BlockKind.HEADING
+    ]
 
 
 def _strip_label(text: str) -> tuple[str, int | None]:

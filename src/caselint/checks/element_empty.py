@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import Finding
+from caselint.structure import body_blocks
 
 NAME = "element-empty"
 
@@ -57,8 +58,8 @@ EXAMPLES = Examples(
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
     summary = ctx.outline("summary")
-    if summary is None:
-        return
+    if summary is None or not body_blocks(summary.blocks):
+        return  # a summary of headings only is part-missing's to report
     for match in summary.order:
         heading = match.heading
         section = summary.section(match.element.n)

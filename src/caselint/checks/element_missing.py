@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
+from caselint.i18n import Catalog, join_list
 from caselint.model import Finding
+from caselint.structure import body_blocks
 
 NAME = "element-missing"
 
@@ -31,6 +32,10 @@ MESSAGES: Catalog = {
     "summary-fix": {
         "zh": "增加小标题“{label}{short}”，简述相关内容",
         "en": "add a heading “{label}{short}” and cover it briefly",
+    },
+    "unrecognised": {
+        "zh": "；未能对应到要素的小标题：{headings}（如其中之一写的就是该要素，请在标题中点明“{short}”）",
+        "en": "; headings matched to no element: {headings} (if one of them covers it, name “{short}” in it)",
     },
     "detailed": {
         "zh": "详细材料未对要素{n}“{short}”展开阐述",
@@ -100,28 +105,37 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         return
     summary = ctx.outline("summary")
     if summary is not None:
+        strays = join_list(
+            [h.block.display_text.strip() for h in summary.unmatched_top_headings()], ctx.lang
+        )
         for element in ctx.category.elements:
             if element.n in summary.matches:
                 continue
             label = f"{_LABELS[element.n - 1]}、" if element.n <= len(_LABELS) else ""
+            suggestion = ctx.t(MESSAGES, "summary-fix", label=label, short=element.short)
+            if strays:
+                suggestion += ctx.t(MESSAGES, "unrecognised", headings=strays, short=element.short)
             yield ctx.report(
                 NAME,
                 ctx.t(MESSAGES, "summary", n=element.n, title=element.title),
                 part="summary",
                 element=element.n,
-                suggestion=ctx.t(MESSAGES, "summary-fix", label=label, short=element.short),
+                suggestion=suggestion,
             )
     detailed = ctx.outline("detailed")
     part = ctx.part("detailed")
     if detailed is None or part is None:
         return
-    text = "\n".join(b.text for b in part.blocks)
+    body = body_blocks(part.blocks)
+    if not body:
+        return  # a detailed part of headings only is part-missing's to report
+    text = "\n".join(b.text for b in body)
     for element in ctx.category.elements:
-        if element.n in detailed.matches:
-            continue
+        if element.n in detailed.matches and body_blocks(detailed.section(element.n)):
+            continue  # a section with text under its heading
         cues = element.detail_cues or element.keywords
-        if any(cue in text for cue in cues):
-            continue
+        if element.n not in detailed.matches and any(cue in text for cue in cues):
+            continue  # discussed in the body without a heading of its own
         yield ctx.report(
             NAME,
             ctx.t(MESSAGES, "detailed", n=element.n, short=element.short),

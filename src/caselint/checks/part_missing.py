@@ -3,6 +3,7 @@
 What it does
     Looks for both parts of the case: a heading or title line naming 综合材料 / 详细材料 inside a
     file, or a file whose name says which part it holds (…综合材料.docx).
+    A part that holds only headings counts as missing too.
 Why it matters
     The platform asks for both parts; a case without one is not reviewed.
 How to fix
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import PART_NAMES, Finding
+from caselint.structure import body_blocks
 
 NAME = "part-missing"
 
@@ -24,6 +26,14 @@ MESSAGES: Catalog = {
     "missing": {
         "zh": "未找到{part}",
         "en": "no {part} found",
+    },
+    "empty": {
+        "zh": "{part}只有标题，没有正文",
+        "en": "the {part} has headings but no text",
+    },
+    "empty-fix": {
+        "zh": "在各小标题下写明内容",
+        "en": "write the sections under the headings",
     },
     "fix": {
         "zh": "在文件中加一行标题“{title}”并把该部分放在其下，或另存为文件名含“{title}”的文件",
@@ -33,7 +43,13 @@ MESSAGES: Catalog = {
 }
 
 EXAMPLES = Examples(
-    fail=(Example("只有综合材料，没有详细材料", detailed=""),),
+    fail=(
+        Example("只有综合材料，没有详细材料", detailed=""),
+        Example(
+            "详细材料只有标题",
+            detailed="# 详细材料\n## 一、基本情况\n## 二、主要做法\n## 三、取得成效\n",
+        ),
+    ),
     pass_=(Example("两部分齐全"),),
 )
 
@@ -42,7 +58,16 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     if not ctx.case.documents:
         return  # nothing could be read: unreadable-file already says why
     for name in PART_NAMES:
-        if name in ctx.parts or name in ctx.case.ambiguous:
+        part = ctx.part(name)
+        if part is not None and not body_blocks(part.blocks):
+            yield ctx.report(
+                NAME,
+                ctx.t(MESSAGES, "empty", part=ctx.part_title(name)),
+                part=name,
+                suggestion=ctx.t(MESSAGES, "empty-fix"),
+            )
+            continue
+        if part is not None or name in ctx.case.ambiguous:
             continue  # an ambiguous part is reported by case-layout-ambiguous
         title = ctx.pack.parts[name].title
         yield ctx.report(
