@@ -49,32 +49,63 @@ def part_from_name(path: str | Path, pack: RulePack | PackLimits) -> PartName | 
     return named[0] if len(named) == 1 else None
 
 
-def _marker_part(block: Block, pack: RulePack | PackLimits) -> PartName | None:
+_TRAILING_NOTE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
+_REFERENCE = re.compile(r"[见附详参]|如下|后附")
+_LABEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|附件\s*\d*\s*[：:、.．]?|第[一二三四五六七八九十]+部分[：:、]?)\s*"
+)
+
+
+def _marker_part(block: Block, pack: RulePack | PackLimits) -> tuple[PartName, int] | None:
+    """The part a line opens, and how strongly it reads as a heading (2 style, 1 bold, 0 line).
+
+    The line must *end* with the part's name (「一、综合材料」「XX案例详细材料」「综合材料（800字）」),
+    so 「（数据详见详细材料）」, a reference inside the summary, is not taken for a heading.
+    """
     if block.story is not Story.MAIN or block.kind is BlockKind.TABLE_CELL:
         return None
     text = block.display_text.strip()
     if not text or len(text) > MAX_MARKER_CHARS or _SENTENCE_END.search(text):
         return None
-    heading_like = block.kind is BlockKind.HEADING or block.bold or len(text) <= 20
-    if not heading_like:
+    strength = 2 if block.kind is BlockKind.HEADING else 1 if block.bold else 0
+    if strength == 0 and len(text) > 20:
         return None
-    named = [p for p in PART_NAMES if any(alias in text for alias in pack.parts[p].names)]
-    return named[0] if len(named) == 1 else None
+    core = _TRAILING_NOTE.sub("", text).rstrip("：:　 ")
+    named = [p for p in PART_NAMES if any(core.endswith(alias) for alias in pack.parts[p].names)]
+    if len(named) != 1:
+        return None
+    alias = next(a for a in pack.parts[named[0]].names if core.endswith(a))
+    lead = _LABEL.sub("", core[: len(core) - len(alias)])
+    others = [p for p in PART_NAMES if p != named[0]]
+    if _REFERENCE.search(lead) or any(a in lead for p in others for a in pack.parts[p].names):
+        return None  # 「详见详细材料」 refers; 「综合材料和详细材料」 titles the whole file
+    return named[0], strength
 
 
 def split_document(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
-    """Assign every block to a part (see the module docstring)."""
+    """Assign every block to a part (see the module docstring).
+
+    When a part is named by several lines, the one that reads most like a heading wins (a Word
+    heading over a bold line over a plain short line), the first among equals.
+    """
     split = SplitDocument(document)
-    current: PartName | None = None
     # Headers, footers and comments belong to no part: they are never counted, never pasted
     # into the platform, and a reviewer's comment must not satisfy (or fail) a check.
     content = [b for b in document.blocks if b.story not in UNCOUNTED_STORIES]
-    for block in content:
-        part = _marker_part(block, pack)
-        if part is not None and part not in split.markers:
-            split.markers[part] = block
-            split.parts.setdefault(part, [])
-            current = part
+    best: dict[PartName, tuple[int, int]] = {}  # part -> (strength, index)
+    for index, block in enumerate(content):
+        found = _marker_part(block, pack)
+        if found is not None:
+            part, strength = found
+            if part not in best or strength > best[part][0]:
+                best[part] = (strength, index)
+    starts = {index: part for part, (_, index) in best.items()}
+    current: PartName | None = None
+    for index, block in enumerate(content):
+        if index in starts:
+            current = starts[index]
+            split.markers[current] = block
+            split.parts[current] = []
             continue
         if current is not None:
             split.parts[current].append(block)

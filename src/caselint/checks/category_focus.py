@@ -19,6 +19,20 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import Finding
 
+DOC_ZH = """category-focus（D003）：详细材料没有体现所报类别的侧重点。
+
+作用
+    通知给每个类别定了侧重点：新媒体平台建设看前瞻性与互动性，融合生产传播看多元性与协同性，
+    综合信息服务看全面性与精准性，创新发展机制看引领性与实效性。本规则在详细材料中查找与侧重点
+    对应的提示词（互动、协同、精准、引领等），一个也找不到时给出提示。例如：新媒体平台建设类的
+    详细材料通篇只写注册用户和同比增幅，不谈互动和前瞻，会提示；写了“用户留言互动量”“版本迭代”
+    等内容的不会提示。综合材料不在检查范围内。级别为“提示”，不影响报送。
+原因
+    通知“四、材料编写体例”要求详细材料“按照所申报类别的相关要求明确本案例的侧重点”。
+修改
+    专门用一段文字讲清本案例如何体现所报类别的侧重点，并配上数据。
+"""
+
 NAME = "category-focus"
 
 MESSAGES: Catalog = {

@@ -19,6 +19,21 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog, join_list
 from caselint.model import Finding
 
+DOC_ZH = """category-unknown（S002）：无法确定案例的申报类别。
+
+作用
+    依次在这些地方查找申报类别：命令行的 --category 参数；案例信息（Markdown 文件开头的信息块、
+    同目录的 case.toml，或 Word 文档属性中的“类别”）；标题行（如“融合生产传播类”）；最后是文件夹名
+    和文件名。会报告：哪里都没写类别；写了通知里没有的类别（如“融媒体建设”），此时会列出四个可选
+    类别。不会报告：标题写“某某客户端建设（新媒体平台建设类）”；沿用 2024 年的类别名称“体制机制
+    改革”，按“创新发展机制”处理。
+原因
+    各类别的六项要素和侧重点各不相同，不知道类别就无法检查；申报平台上每个案例也只能归入一个
+    类别。
+修改
+    写明类别：在案例信息中写“类别: 融合生产传播”，或用 --category 指定，或写进标题。
+"""
+
 NAME = "category-unknown"
 
 MESSAGES: Catalog = {

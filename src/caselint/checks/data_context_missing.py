@@ -20,6 +20,21 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import Finding
 
+DOC_ZH = """data-context-missing（D002）：详细材料通篇没有对比数据，或没有写统计截止日期。
+
+作用
+    在详细材料中查找两样东西：一是对比性数据，如“同比”“环比”“较上年”“较2022年”“由 A 增至 B”
+    “从 A 提高到 B”（用词和句式来自规则包）；二是统计截止日期，如“截至2024年12月31日”。缺哪一样
+    就提示哪一样。例如：只写“客户端注册用户86万，日活4.2万”，既无对比也无日期，两条提示都会给出；
+    写了“截至2024年12月31日，注册用户86万，同比增长21%”的不会提示。只要全文有一处即可，不要求每个
+    数字都带。级别为“提示”。
+原因
+    通知“四、材料编写体例”提出“可增加对比性数据”。没有日期、没有基数的数字，评审时无法在案例之间
+    比较。
+修改
+    在数据前注明“截至某年某月某日”，并给关键指标配上与上一年度或改革前的对比。
+"""
+
 NAME = "data-context-missing"
 
 MESSAGES: Catalog = {

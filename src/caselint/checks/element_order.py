@@ -19,6 +19,20 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import Finding
 
+DOC_ZH = """element-order（S004）：综合材料各要素的顺序与通知所列顺序不一致。
+
+作用
+    把综合材料中认出的要素标题的先后顺序，与通知列出要素的顺序对照，指出第一个排得过早的要素，
+    每个案例只报一处。例如：“五、经验启示与下一步打算”写在“六、存在的困难与对策”前面，会报告。
+    不会报告：要素按 1 到 6 排列，只是标题措辞与通知不同；缺了某个要素（那是 element-missing
+    报告的问题）。
+原因
+    评审专家按通知的顺序把许多案例放在一起读，顺序一致的材料更便于比较评判。通知列出了要素，
+    但没有明确要求顺序，所以本规则只是“警告”，不是“错误”。
+修改
+    调整各部分的位置，让要素按 1 到 6 的顺序排列。
+"""
+
 NAME = "element-order"
 
 MESSAGES: Catalog = {

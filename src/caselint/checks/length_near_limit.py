@@ -21,6 +21,22 @@ from caselint.i18n import Catalog
 from caselint.limits import alternative_figures, measured_parts
 from caselint.model import Finding
 
+DOC_ZH = """length-near-limit（L002）：某部分字数已贴近上限，或换一种算法就超限。
+
+作用
+    两种情况会发出警告。一是某部分字数达到上限的 95%（比例由规则包设定），例如综合材料 960 字。
+    二是按规则包的口径没有超限，但换一种同样说得通的算法就超了：例如材料里数字、字母很多，按字数
+    统计是 930 字，按“字符数（不计空格）”却有 1040 个；又如加 --count-scope main 只算正文是 940 字，
+    算上自动编号、文本框和脚注就超过了 1000。提示中会同时给出两个数字。不会报告：综合材料 800 字
+    这样留有余量的；已经超限的（由 length-over-limit 报告）。
+原因
+    通知只说“不超过 1000 字”“不超过 5000 字”，没有规定字怎么数。评审专家用的 Word 或 WPS 统计
+    结果可能略有出入（WPS 每个脚注标记还会多算一个字），998 字的材料换个软件就可能变成 1003 字
+    而被退回。
+修改
+    删减内容，在上限以下留出余量。
+"""
+
 NAME = "length-near-limit"
 
 MESSAGES: Catalog = {

@@ -22,6 +22,21 @@ from caselint.i18n import Catalog
 from caselint.limits import measured_parts
 from caselint.model import Finding
 
+DOC_ZH = """length-over-limit（L001）：某部分字数超过通知规定的上限。
+
+作用
+    按 Word“字数统计”的方法统计每一部分的字数（每个汉字、每个全角标点算一个字，连在一起的一串
+    字母或数字算一个字），与规则包中的上限比较：综合材料 1000 字，详细材料 5000 字。默认把自动
+    编号、文本框、脚注和尾注也算在内，即 Word 勾选“包括文本框、脚注和尾注”时显示的较大数字；加
+    --count-scope main 则只算正文。例如：综合材料 1003 字，报错误并说明多出几个字；综合材料 998 字
+    不在这里报告（可能由 length-near-limit 提醒留余量）。
+原因
+    通知“四、材料编写体例”规定“综合材料不超过 1000 字，详细材料不超过 5000 字”。超过上限的部分
+    会被申报平台或评审退回。
+修改
+    把该部分删减到上限以内；用 caselint count 可以看到各种口径下的字数。
+"""
+
 NAME = "length-over-limit"
 
 MESSAGES: Catalog = {

@@ -23,6 +23,22 @@ from caselint.i18n import Catalog, join_list
 from caselint.metadata import normalize
 from caselint.model import Finding
 
+DOC_ZH = """metadata-missing（F003）：案例信息缺少填写申请表和打包上传所需的内容。
+
+作用
+    读取案例信息，来源可以是 Markdown 文件开头的信息块、放在稿件旁边的 case.toml 或 case.yaml，
+    或 Word 文档的自定义属性，字段名用中文即可（如“案例名称”“联系电话”）。本规则列出打包所需但为空的字段：
+    案例名称、申报单位、省份、类别、联系人、联系电话。例如：稿件里没有任何案例信息，会列出全部缺项；
+    信息文件写错了格式、无法解析，也会报告。不会报告：字段齐全的；类别虽没写在案例信息里，但已从
+    标题或 --category 确定的。
+原因
+    通知“四、材料编写体例”要求“请分类别填写申请表”。caselint pack 根据这些字段填写申请表、给文件
+    命名，省级汇总表也要列出这些信息。
+修改
+    把缺少的字段补到文件开头的信息块或 case.toml 中。不要写进正文：正文会计入字数，也会被一并
+    上传。
+"""
+
 NAME = "metadata-missing"
 
 MESSAGES: Catalog = {

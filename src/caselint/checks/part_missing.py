@@ -20,6 +20,23 @@ from caselint.i18n import Catalog
 from caselint.model import PART_NAMES, Finding
 from caselint.structure import body_blocks
 
+DOC_ZH = """part-missing（S001）：案例缺少综合材料或详细材料。
+
+作用
+    检查案例是否两部分齐全。认得出的写法有两种：文件中有一行写明“综合材料”或“详细材料”的标题，
+    其后的内容即为该部分（“案例综述”“详细介绍”等说法也认）；或者文件名标明了是哪一部分，如
+    “……综合材料.docx”。会报告：只交了综合材料，找不到详细材料；详细材料只有“一、基本情况”
+    “二、主要做法”等小标题，下面没有正文。不会报告：两部分写在同一个文件里、各有标题的；同一部分
+    出现在两个文件里的（由 case-layout-ambiguous 报告）；文件都读不出来的（由 unreadable-file
+    说明原因）。
+原因
+    通知“四、材料编写体例”要求按照线上申报系统提示“提供综合材料和详细材料”，缺少任何一部分的
+    案例都无法进入评审。
+修改
+    给两部分各加一行标题（“综合材料”“详细材料”），或分别存成文件名含“综合材料”和“详细材料”的
+    两个文件；只有标题的部分要把正文补上。
+"""
+
 NAME = "part-missing"
 
 MESSAGES: Catalog = {

@@ -20,6 +20,19 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog, join_list
 from caselint.model import PART_NAMES, Finding
 
+DOC_ZH = """wording-density（W003）：某部分套话、程度词过于密集。
+
+作用
+    统计规则包中低权重措辞（进一步、积极、全面、扎实推进、赋能等）在每一部分中每千字出现几次。
+    这些词单独出现是正常的公文用语，不会报告；某部分超过规则包设定的密度（默认每千字 15 处，且
+    至少 8 处）才报告，并列出用得最多的几个词和最密集的一段。例如：一段接一段“高度重视、精心组织、
+    扎实推进、积极探索、持续发力”式的口号，会报告；通篇偶尔一句“我们扎实推进改革”，不会报告。
+原因
+    通知“四、材料编写体例”要求“避免过多主观感性描述”。满篇口号的段落，评审专家会直接略过。
+修改
+    删去空泛的副词和口号，改写成做了什么：谁来做、做了多少、什么时候完成。
+"""
+
 NAME = "wording-density"
 
 MESSAGES: Catalog = {

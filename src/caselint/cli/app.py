@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -50,12 +51,23 @@ schema.register(app)
 verify.register(app)
 
 
+def _tolerant_streams() -> None:
+    """A console or redirect in GBK (Chinese Windows: ``> 结果.txt``) cannot encode ✓ ✗ ¹;
+    replace what it cannot hold instead of failing the run after the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point: no Python traceback reaches a user unless ``--debug`` is given."""
     debug = "--debug" in sys.argv
     # pydantic looks up plugins through package metadata at the first model (~10 ms); the CLI
     # uses none. A user who wants plugins can still set the variable.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _tolerant_streams()
     try:
         app(standalone_mode=True)
     except SystemExit:

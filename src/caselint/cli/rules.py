@@ -17,11 +17,35 @@ from caselint.cli.common import (
     usage_error,
     write_stdout,
 )
+from caselint.i18n import Lang
 
 _SEVERITY = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+
+
+def _t(language: Lang, zh: str, en: str) -> str:
+    """A label in the language of ``--lang`` (``h()`` follows argv and CASELINT_LANG, which a
+    caller of :func:`rules` — a test's CliRunner, a config — need not have set)."""
+    return en if language == "en" else zh
+
+
+def rule_doc(name: str, language: Lang) -> str:
+    """The explanation of rule ``name`` in ``language``: a check module's ``DOC_ZH`` or
+    docstring, else :data:`caselint.codes.DOCS_ZH` or :data:`caselint.codes.DOCS`."""
+    from caselint.checks import BY_NAME as CHECKS
+    from caselint.codes import DOCS, DOCS_ZH
+
+    module = CHECKS.get(name)
+    if module is not None:
+        english = module.__doc__ or ""
+        doc = english if language == "en" else getattr(module, "DOC_ZH", "") or english
+    elif language == "en":
+        doc = DOCS.get(name, "")
+    else:
+        doc = DOCS_ZH.get(name) or DOCS.get(name, "")
+    return inspect.cleandoc(doc)
 
 
 def rules(
@@ -38,7 +62,7 @@ def rules(
     from rich.table import Table
 
     from caselint.checks import BY_NAME as CHECKS
-    from caselint.codes import DOCS, RULES, lookup
+    from caselint.codes import RULES, lookup
 
     language = parse_lang(lang)
     pack = load_pack_or_exit(rules_pack, language)
@@ -64,10 +88,10 @@ def rules(
             return
         table = Table(header_style="bold")
         for header in (
-            h("代码", "code"),
-            h("名称", "name"),
-            h("级别", "severity"),
-            h("说明", "summary"),
+            _t(language, "代码", "code"),
+            _t(language, "名称", "name"),
+            _t(language, "级别", "severity"),
+            _t(language, "说明", "summary"),
         ):
             table.add_column(header)
         for rule in RULES:
@@ -82,7 +106,7 @@ def rules(
             f"未知规则：{name}（caselint rules 列出全部规则）", f"unknown rule: {name}", language
         )
     module = CHECKS.get(rule.name)
-    doc = inspect.cleandoc(module.__doc__ or "") if module else DOCS.get(rule.name, "")
+    doc = rule_doc(rule.name, language)
     if output_format == "json":
         write_stdout(
             json.dumps(
@@ -108,18 +132,20 @@ def rules(
     if clause:
         console.print()
         console.print(
-            f"[bold]{h('依据', 'Notice clause')}[/]（{escape(pack.pack.notice)}）：{escape(clause)}"
+            f"[bold]{_t(language, '依据', 'Notice clause')}[/]"
+            + _t(language, f"（{escape(pack.pack.notice)}）：", f" ({escape(pack.pack.notice)}): ")
+            + escape(clause)
         )
     if module is not None:
         console.print()
         for label, examples in (
-            (h("会报告", "flags"), module.EXAMPLES.fail),
-            (h("不会报告", "passes"), module.EXAMPLES.pass_),
+            (_t(language, "会报告", "flags"), module.EXAMPLES.fail),
+            (_t(language, "不会报告", "passes"), module.EXAMPLES.pass_),
         ):
             for example in examples:
                 snippet = example.add_to_detailed or ""
                 console.print(
-                    f"[bold]{label}[/]：{escape(example.note)}"
+                    f"[bold]{label}[/]{_t(language, '：', ': ')}{escape(example.note)}"
                     + (f"  「{escape(snippet)}」" if snippet else "")
                 )
 

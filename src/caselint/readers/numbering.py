@@ -82,8 +82,20 @@ def _cycle(symbols: str, n: int) -> str:
     return symbols[(n - 1) % len(symbols)] if n > 0 else str(n)
 
 
+#: Word's own range for list start values; a hostile file cannot make a label cost more.
+MAX_START = 32767
+
+
+def _start(value: str) -> int:
+    """A ``w:start`` value, clamped to Word's 0..32767 (1 when absent or invalid)."""
+    if not value.lstrip("-").isdigit():
+        return 1
+    return max(0, min(MAX_START, int(value)))
+
+
 def format_number(n: int, fmt: str) -> str:
-    """One counter value in a ``w:numFmt`` format."""
+    """One counter value in a ``w:numFmt`` format (counters above Word's range are clamped)."""
+    n = min(n, 10 * MAX_START)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting"):
         return chinese_number(n)
     if fmt in ("taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting"):
@@ -169,7 +181,7 @@ class Numbering:
             # mc:AlternateContent; its mc:Fallback holds the nearest standard format.
             fmt = el.find(f"{{{_MC}}}AlternateContent/{{{_MC}}}Fallback/{q('numFmt')}")
         return Level(
-            start=int(start) if start.lstrip("-").isdigit() else 1,
+            start=_start(start),
             fmt=val(fmt, "decimal"),
             text=val(el.find(q("lvlText")), ""),
             legal=legal is not None and val(legal, "true") not in ("0", "false", "off"),
@@ -193,7 +205,7 @@ class Numbering:
                     continue
                 start = override.find(q("startOverride"))
                 if start is not None and self._val(start).lstrip("-").isdigit():
-                    instance.overrides[int(ilvl)] = int(self._val(start))
+                    instance.overrides[int(ilvl)] = _start(self._val(start))
                 lvl = override.find(q("lvl"))
                 if lvl is not None:
                     instance.levels[int(ilvl)] = self._level(lvl)
