@@ -85,15 +85,6 @@ class Case:
     unparted: list[Document]
     ambiguous: set[PartName] = field(default_factory=set)
 
-    @property
-    def metadata(self) -> dict[str, Any]:
-        """Sidecar metadata over what the documents carry (front matter, custom properties)."""
-        merged: dict[str, Any] = {}
-        for document in self.documents:
-            merged.update(document.metadata)
-        merged.update(self.input.metadata)
-        return merged
-
 
 def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
     """Read the case's files and join their parts; unreadable files become findings."""

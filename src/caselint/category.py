@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caselint.case import Case
-from caselint.metadata import normalize
+from caselint.metadata import case_metadata
 from caselint.model import Story
 from caselint.rulepack import Category, RulePack
 
@@ -50,7 +50,7 @@ def _title_lines(case: Case) -> list[str]:
 def resolve(case: Case, pack: RulePack, explicit: str | None = None) -> Resolution:
     if explicit:
         return Resolution(pack.category(explicit), explicit, "option")
-    claimed = normalize(case.metadata, pack).get("category")
+    claimed = case_metadata(case, pack).get("category")
     if claimed:
         return Resolution(pack.category(str(claimed)), str(claimed), "metadata")
     for line in _title_lines(case):

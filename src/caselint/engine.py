@@ -17,7 +17,7 @@ from caselint.checks.base import CaseContext
 from caselint.codes import RULES
 from caselint.i18n import Lang
 from caselint.limits import limited_figure
-from caselint.metadata import normalize
+from caselint.metadata import case_metadata
 from caselint.model import (
     PART_NAMES,
     SEVERITY_RANK,
@@ -129,7 +129,7 @@ def check_case(case_input: CaseInput, settings: Settings) -> CaseResult:
         verdict=verdict(findings),
         findings=findings,
         elements=_elements(ctx),
-        metadata=_jsonable(normalize(case.metadata, pack)),
+        metadata=_jsonable(case_metadata(case, pack)),
     )
 
 

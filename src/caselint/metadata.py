@@ -8,9 +8,12 @@ fields list the accepted spellings.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from caselint.rulepack import FormField, RulePack
+if TYPE_CHECKING:
+    from caselint.case import Case
+    from caselint.rulepack import FormField, RulePack
+
 
 FALLBACK_FIELDS = {
     "case_name": ("案例名称",),
@@ -49,6 +52,16 @@ def normalize(raw: dict[str, Any], pack: RulePack) -> dict[str, Any]:
             continue
         out.setdefault(canonical, value)
     return out
+
+
+def case_metadata(case: Case, pack: RulePack) -> dict[str, Any]:
+    """A case's metadata under canonical keys: the documents' own (front matter, custom
+    properties), then the sidecar file over them, whatever spelling each source used."""
+    merged: dict[str, Any] = {}
+    for document in case.documents:
+        merged.update(normalize(document.metadata, pack))
+    merged.update(normalize(case.input.metadata, pack))
+    return merged
 
 
 def truthy(value: Any) -> bool:

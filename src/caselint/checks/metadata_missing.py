@@ -20,7 +20,7 @@ from pathlib import Path
 
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog, join_list
-from caselint.metadata import normalize
+from caselint.metadata import case_metadata
 from caselint.model import Finding
 
 DOC_ZH = """metadata-missing（F003）：案例信息缺少填写申请表和打包上传所需的内容。
@@ -76,7 +76,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             )
     if not case.documents or ctx.pack.metadata is None:
         return
-    metadata = normalize(case.metadata, ctx.pack)
+    metadata = case_metadata(case, ctx.pack)
     if ctx.category is not None:
         metadata.setdefault("category", ctx.category.name)
     labels = {f.key: f.label for f in ctx.pack.metadata.fields}

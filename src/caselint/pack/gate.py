@@ -19,7 +19,7 @@ from typing import Any
 from caselint.case import Case, CaseInput, assemble
 from caselint.engine import Settings
 from caselint.i18n import Catalog, Lang, join_list, render
-from caselint.metadata import normalize
+from caselint.metadata import case_metadata
 from caselint.model import PART_NAMES, CaseResult, Finding
 from caselint.pack.errors import PackError
 from caselint.pack.names import EXTRA_FIELDS, fill_pattern, safe_name
@@ -110,7 +110,7 @@ def required_fields(pack: RulePack, pattern_keys: list[str]) -> list[str]:
 
 def bundle_values(case: Case, result: CaseResult, pack: RulePack) -> dict[str, Any]:
     """Metadata under canonical keys, the category as the pack names it, and computed values."""
-    values = normalize(case.metadata, pack)
+    values = case_metadata(case, pack)
     if result.category:
         values["category"] = result.category
     values["id"] = case.input.id
