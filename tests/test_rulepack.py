@@ -45,7 +45,7 @@ def test_every_rule_quotes_a_clause() -> None:
     from caselint.codes import RULES
 
     pack = load_pack()
-    assert {r.name for r in RULES} <= set(pack.clauses)
+    assert {r.name for r in RULES if r.scope != "tool"} <= set(pack.clauses)
 
 
 def test_rules_dir_is_found_from_a_checkout() -> None:

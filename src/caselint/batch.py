@@ -100,7 +100,7 @@ def check_guarded(case: CaseInput, settings: Settings) -> tuple[CaseResult, bool
             verdict="fail",
             findings=[
                 make_finding(
-                    "unreadable-file", message, file=str(case.files[0]) if case.files else None
+                    "internal-error", message, file=str(case.files[0]) if case.files else None
                 )
             ],
             metadata={str(k): str(v) for k, v in metadata.items()},

@@ -45,6 +45,14 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("F003", "metadata-missing", "warning", "案例信息不全", "case metadata incomplete"),
     RuleInfo(
+        "F004",
+        "internal-error",
+        "error",
+        "检查该案例时出错",
+        "caselint failed on this case",
+        "tool",
+    ),
+    RuleInfo(
         "S001",
         "part-missing",
         "error",
@@ -56,9 +64,6 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("S003", "element-missing", "error", "缺少规定要素", "required element missing"),
     RuleInfo("S004", "element-order", "warning", "要素顺序与通知不一致", "elements out of order"),
-    RuleInfo(
-        "S005", "element-empty", "error", "要素只有标题没有内容", "element heading without text"
-    ),
     RuleInfo("L001", "length-over-limit", "error", "超出字数上限", "over the length limit"),
     RuleInfo("L002", "length-near-limit", "warning", "接近字数上限", "close to the length limit"),
     RuleInfo(
@@ -66,20 +71,10 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("W002", "unquantified-claim", "warning", "效果表述缺少数据", "claim without a figure"),
     RuleInfo(
-        "W003", "wording-density", "warning", "套话、程度词过密", "formulaic wording too dense"
-    ),
-    RuleInfo(
         "D001", "data-dimension-missing", "warning", "缺少某类数据说明", "data dimension missing"
     ),
     RuleInfo(
-        "D002",
-        "data-context-missing",
-        "info",
-        "缺少对比数据或统计截止日期",
-        "no comparison or cut-off date",
-    ),
-    RuleInfo(
-        "D003", "category-focus", "info", "未体现类别侧重点", "category emphasis not addressed"
+        "D002", "category-focus", "info", "未体现类别侧重点", "category emphasis not addressed"
     ),
     RuleInfo(
         "X001", "quota-exceeded", "error", "超出推荐名额", "over the recommendation quota", "batch"
@@ -127,6 +122,16 @@ excepted), matched on normalised case and unit names against --selected or the p
 confident match is an error; a weaker one, or one only through a renamed category (体制机制改革
 → 创新发展机制), is a warning asking to confirm. The pack's list is partial and every run says so.""",
     "deadline": """The pack's submission deadline has passed or is near.""",
+    "internal-error": """internal-error (F004): caselint itself failed while checking this case.
+
+What it does
+    Reports a bug in caselint met on one case (not a fault of the draft). The case fails, so
+    that nothing unchecked passes; every other case of the run is checked as usual.
+Why it matters
+    No clause of the notice: this is the tool's problem, not the draft's.
+How to fix
+    Run again with --debug to see the Python traceback, and report it with the draft.
+""",
     "bundle-mismatch": """A file of an upload bundle differs from the bundle's manifest (changed, missing
 or added after packing), or its counts no longer match. Pack the case again.""",
 }
@@ -207,6 +212,16 @@ DOCS_ZH = {
     通知“五、征集和推选安排”规定“征集的截止时间为2025年4月11日”，逾期的案例不再受理。
 修改
     在截止日期前完成报送；已过截止日期的，请与省级广播电视行政管理部门联系。
+""",
+    "internal-error": """internal-error（F004）：检查这个案例时本工具自身出错。
+
+作用
+    本工具在检查某个案例时遇到了程序缺陷，不是稿件本身的问题。为免未经检查的案例被当作通过，
+    该案例判为不通过；同一批中的其他案例照常检查，不受影响。
+原因
+    与通知条款无关，是工具本身的问题，需要维护人员修复。
+修改
+    加上 --debug 选项重新运行一次，把屏幕上显示的出错信息连同出错的稿件一并发给工具维护人员。
 """,
     "bundle-mismatch": """bundle-mismatch（B001）：上传包里的文件与打包清单不一致。
 

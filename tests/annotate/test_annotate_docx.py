@@ -103,7 +103,9 @@ def test_summary_and_part_comments(draft: Path) -> None:
     [on_summary] = _by_anchor(comments, "综合材料")
     assert "S003（element-missing）" in on_summary and "要素5" in on_summary
     [on_detailed] = _by_anchor(comments, "详细材料")
-    assert on_detailed.count("data-dimension-missing") == 5
+    # Five data dimensions without figures, and the hint that no cut-off date is given.
+    assert on_detailed.count("data-dimension-missing") == 6
+    assert "没有写明统计截止日期" in on_detailed
     # Every finding of the file is in exactly one comment.
     listed = sum(text.count("• ") for text, _ in comments.values())
     assert copy.anchored + listed == len(copy.findings)

@@ -144,7 +144,7 @@ def test_a_new_metadata_file_beside_a_case_is_seen(project: dict[str, Path]) -> 
 @pytest.mark.parametrize(
     "config",
     [
-        '[tool.caselint]\nignore = ["data-context-missing"]\n',
+        '[tool.caselint]\nignore = ["category-focus"]\n',
         '[tool.caselint]\ncount-scope = "main"\n',
         '[tool.caselint]\nlang = "en"\n',
     ],

@@ -124,7 +124,7 @@ def test_a_case_that_trips_a_bug_fails_alone_and_is_not_cached(
     by_id = {r.id: r for r in results}
     assert list(by_id) == ["01-正常", "02-正常", "03-损坏", "04-正常", "05-空文件"]
     (crash,) = by_id["02-正常"].findings
-    assert crash.rule == "unreadable-file"
+    assert crash.rule == "internal-error"
     assert crash.message == (
         "检查该案例时发生内部错误（RuntimeError('planted bug')），其他案例照常检查；请报告此问题"
     )

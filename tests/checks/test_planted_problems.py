@@ -28,7 +28,7 @@ from support.cases import (
 PACK = load_pack()
 SETTINGS = Settings(pack=PACK)
 STYLES = ["markdown", "styles", "bold", "numbering", "typed"]
-WORDING_RULES = {"emotive-wording", "wording-density"}
+WORDING_RULES = {"emotive-wording"}
 
 
 def run(md_text: str, style: str, folder: Path, name: str = "draft") -> CaseResult:

@@ -40,7 +40,7 @@ def _rule(code: str):
 
 def _english_doc(name: str) -> str:
     module = CHECKS.get(name)
-    return inspect.cleandoc(module.__doc__ or "") if module is not None else DOCS[name]
+    return inspect.cleandoc(module.__doc__ or "" if module is not None else DOCS[name])
 
 
 def _chinese_doc(name: str) -> str:
@@ -81,8 +81,11 @@ def test_rule_explained_in_chinese_by_default(code: str, clauses: dict[str, str]
     for line in english:
         assert line not in out
     assert "What it does" not in out
-    assert "依据" in out and "Notice clause" not in out
-    assert clauses[rule.name] in out
+    if rule.scope == "tool":  # caselint's own failure quotes no clause of the notice
+        assert rule.name not in clauses
+    else:
+        assert "依据" in out and "Notice clause" not in out
+        assert clauses[rule.name] in out
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -97,8 +100,9 @@ def test_rule_explained_in_english_with_lang_en(code: str, clauses: dict[str, st
     if rule.name in CHECKS:
         assert "What it does" in out
     assert "作用" not in out
-    assert "Notice clause" in out and "依据" not in out
-    assert clauses[rule.name] in out
+    if rule.scope != "tool":
+        assert "Notice clause" in out and "依据" not in out
+        assert clauses[rule.name] in out
 
 
 def test_rule_by_name_is_the_same_as_by_code() -> None:

@@ -154,11 +154,19 @@ def test_fresh_template_reports_what_is_missing(tmp_path: Path, category: str, f
         ("detailed", True),
     ]
     # What is still empty is reported: every summary section, every data dimension, the
-    # metadata (an empty results section is element-empty's, not a missing figure).
-    missing = {f.dimension for f in result.findings if f.rule == "data-dimension-missing"}
+    # metadata (an empty results section is element-missing's, not a missing figure).
+    missing = {
+        f.dimension
+        for f in result.findings
+        if f.rule == "data-dimension-missing" and f.severity == "warning"
+    }
     assert missing == DIMENSIONS
     assert "unquantified-claim" not in _rules(result)
-    assert {f.dimension for f in result.findings if f.rule == "data-context-missing"} == {
+    assert {
+        f.dimension
+        for f in result.findings
+        if f.rule == "data-dimension-missing" and f.severity == "info"
+    } == {
         "comparison",
         "cutoff",
     }
@@ -278,7 +286,7 @@ def test_filled_template_passes(tmp_path: Path, category: str, fmt: str) -> None
     assert result.verdict == "pass", [f.message for f in result.findings]
     assert _rules(result, "error") == []
     rules = _rules(result)
-    for gone in ("element-missing", "data-dimension-missing", "data-context-missing"):
+    for gone in ("element-missing", "data-dimension-missing"):
         assert gone not in rules, [f.message for f in result.findings]
     assert "metadata-missing" not in rules
     assert "category-focus" not in rules

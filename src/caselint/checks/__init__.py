@@ -9,9 +9,7 @@ from __future__ import annotations
 from caselint.checks import (
     category_focus,
     category_unknown,
-    data_context_missing,
     data_dimension_missing,
-    element_empty,
     element_missing,
     element_order,
     emotive_wording,
@@ -20,7 +18,6 @@ from caselint.checks import (
     metadata_missing,
     part_missing,
     unquantified_claim,
-    wording_density,
 )
 from caselint.checks.base import CheckModule
 
@@ -28,15 +25,12 @@ CHECKS: tuple[CheckModule, ...] = (
     part_missing,
     category_unknown,
     element_missing,
-    element_empty,
     element_order,
     length_over_limit,
     length_near_limit,
     emotive_wording,
     unquantified_claim,
-    wording_density,
     data_dimension_missing,
-    data_context_missing,
     category_focus,
     metadata_missing,
 )

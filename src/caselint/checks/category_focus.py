@@ -1,4 +1,4 @@
-"""category-focus (D003): the detailed part never addresses the category's emphasis.
+"""category-focus (D002): the detailed part never addresses the category's emphasis.
 
 What it does
     The notice gives each category an emphasis: 新媒体平台建设 前瞻性与互动性, 融合生产传播 多元
@@ -19,7 +19,7 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.i18n import Catalog
 from caselint.model import Finding
 
-DOC_ZH = """category-focus（D003）：详细材料没有体现所报类别的侧重点。
+DOC_ZH = """category-focus（D002）：详细材料没有体现所报类别的侧重点。
 
 作用
     通知给每个类别定了侧重点：新媒体平台建设看前瞻性与互动性，融合生产传播看多元性与协同性，

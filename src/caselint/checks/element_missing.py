@@ -31,6 +31,7 @@ DOC_ZH = """element-missing（S003）：案例缺少所报类别规定的要素�
     要素5“问题、困难及破解办法”。综合材料中哪个要素找不到对应标题，报错误，并列出没能对上任何
     要素的标题，方便核对。详细材料中某个要素既没有下面写了正文的小标题，正文里也没有谈到，报警告。
     不会报告：六个要素齐全、只是标题措辞与通知不同，或标题只是加粗的一行。
+    综合材料中某个要素只有小标题、下面没有内容，同样视为缺少该要素（错误）。
 原因
     通知“四、材料编写体例”规定“综合材料应包括但不限于以下要素”，并要求“详细材料应对综合材料
     包含的要素进行重点阐述”。评审专家会逐项查找这些要素。
@@ -61,11 +62,35 @@ MESSAGES: Catalog = {
         "zh": "在详细材料中为“{short}”设一节，给出具体做法和数据",
         "en": "give “{short}” its own section in the detailed part, with facts and figures",
     },
+    "empty": {
+        "zh": "综合材料的要素{n}“{short}”只有标题，没有内容",
+        "en": "element {n} “{short}” of the summary has a heading but no text",
+    },
+    "empty-fix": {
+        "zh": "在该标题下写明相关内容（可参照通知所列要素：{title}）",
+        "en": "write the section under this heading (the notice's element: {title})",
+    },
 }
 _LABELS = "一二三四五六七八九十"
 
 EXAMPLES = Examples(
     fail=(
+        Example(
+            "“存在的困难与对策”下没有内容",
+            summary="""# 综合材料
+## 一、基本情况
+本台客户端于2021年上线，截至2024年12月31日注册用户86万。
+## 二、主要做法
+建设账号矩阵32个，统一调度。
+## 三、取得成效
+2024年客户端日活4.2万，同比增长18%。
+## 四、推广价值
+模式已在本省6个县级融媒体中心复制。
+## 五、存在的困难与对策
+## 六、经验启示与下一步打算
+下一步计划接入本省12个地市的服务事项。
+""",
+        ),
         Example(
             "综合材料没有“问题、困难及破解办法”",
             summary="""# 综合材料
@@ -138,6 +163,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                 element=element.n,
                 suggestion=suggestion,
             )
+    yield from _empty_sections(ctx)
     detailed = ctx.outline("detailed")
     part = ctx.part("detailed")
     if detailed is None or part is None:
@@ -159,4 +185,27 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             element=element.n,
             severity="warning",
             suggestion=ctx.t(MESSAGES, "detailed-fix", short=element.short),
+        )
+
+
+def _empty_sections(ctx: CaseContext) -> Iterator[Finding]:
+    """Summary elements whose heading has nothing under it."""
+    summary = ctx.outline("summary")
+    if summary is None or not body_blocks(summary.blocks):
+        return  # a summary of headings only is part-missing's to report
+    for match in summary.order:
+        heading = match.heading
+        section = summary.section(match.element.n)
+        if heading.run_in:
+            continue  # 「五、存在的困难与对策：……」 carries its text in the same paragraph
+        if any(b.text.strip() and not b.heading_like for b in section):
+            continue
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, "empty", n=match.element.n, short=match.element.short),
+            part="summary",
+            element=match.element.n,
+            block=heading.block,
+            excerpt=heading.block.display_text.strip(),
+            suggestion=ctx.t(MESSAGES, "empty-fix", title=match.element.title),
         )

@@ -144,7 +144,7 @@ def _results_without_figures(ctx: CaseContext) -> Iterator[Finding]:
             continue
         blocks = summary.section(element.n)
         if not any(b.text.strip() and not b.heading_like for b in blocks):
-            continue  # an empty section is element-empty's to report
+            continue  # an empty section is element-missing's to report
         figures = sum(len(quantities.spans(b.text)) for b in blocks)
         if figures < ctx.pack.data.results_min_figures:
             heading = summary.matches[element.n].heading
