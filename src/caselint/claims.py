@@ -39,7 +39,6 @@ class ClaimFinder:
         self.not_negations = tuple(data.negation_exceptions)
         self.purposes = tuple(data.purpose_cues)
         self.plans = tuple(data.plan_cues)
-        nlp.add_words([*self.claims, *self.changes])
 
     @property
     def cues(self) -> list[str]:

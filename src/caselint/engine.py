@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from caselint.analysis import analysers
 from caselint.case import CaseInput, assemble
 from caselint.category import resolve
 from caselint.checks import CHECKS
@@ -90,6 +91,7 @@ def verdict(findings: Iterable[Finding]) -> str:
 def check_case(case_input: CaseInput, settings: Settings) -> CaseResult:
     """Check one case; never raises for a bad file (it becomes an ``unreadable-file`` finding)."""
     pack = settings.pack
+    analysers(pack)  # builds the pack's analysers and jieba's vocabulary once, first
     case = assemble(case_input, pack, settings.lang)
     resolution = resolve(case, pack, settings.category)
     ctx = CaseContext(

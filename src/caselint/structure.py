@@ -189,7 +189,6 @@ def dictionary_words(category: Category) -> list[str]:
 
 def outline(blocks: list[Block], category: Category) -> Outline:
     """Assign headings to elements: shallowest level first, then score, then position."""
-    nlp.add_words(dictionary_words(category))
     headings = find_headings(blocks)
     result = Outline(blocks, headings)
     if not headings:

@@ -220,24 +220,8 @@ class _Index:
         return found
 
 
-_matchers: dict[str, WordingMatcher] = {}
+def matcher_for(pack: RulePack, quantities: QuantityFinder | None = None) -> WordingMatcher:
+    """The pack's matcher (see :func:`caselint.analysis.analysers`, which builds it once)."""
+    from caselint.analysis import analysers
 
-
-def matcher_for(pack: RulePack, quantities: QuantityFinder) -> WordingMatcher:
-    """One matcher per pack and process (building it adds lexicon words to jieba's dictionary).
-
-    Words other checks find on word boundaries are kept apart: no lexicon compound holding a
-    claim cue or an element keyword is added to the dictionary, so unquantified-claim still
-    finds 显著 in 取得显著成效 and a heading's 成效 is not swallowed by 取得良好成效.
-    """
-    key = pack.digest or str(id(pack))
-    if key not in _matchers:
-        elements = (e for c in pack.categories for e in c.elements)
-        keep_apart = [
-            *pack.data.claim_cues,
-            *(w for e in elements for w in (*e.keywords, *e.related, *e.detail_cues)),
-        ]
-        matcher = WordingMatcher(pack.wording, quantities, keep_apart=keep_apart)
-        nlp.add_words(matcher.dictionary_words)
-        _matchers[key] = matcher
-    return _matchers[key]
+    return analysers(pack).wording

@@ -197,3 +197,28 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     assert "检查中" in on_terminal and summary in on_terminal
     for stderr in (quiet, in_ci, piped.stderr):
         assert stderr.strip() == summary  # the --verbose line, and no bar
+
+
+def test_a_case_is_judged_the_same_whatever_was_checked_before(tmp_path: Path) -> None:
+    """jieba's vocabulary is complete before the first case, not grown category by category."""
+    from support.cases import compliant
+
+    first = tmp_path / "a-production"
+    second = tmp_path / "b-platform"
+    first.mkdir()
+    second.mkdir()
+    (first / "draft.md").write_text(compliant("production"), encoding="utf-8")
+    text = compliant("platform").replace(
+        "# 详细材料\n",
+        "# 详细材料\n\n" + "项目对行业产生积极影响，持续产生积极影响。" * 40 + "\n",
+        1,
+    )
+    (second / "draft.md").write_text(text, encoding="utf-8")
+
+    def findings_of_b(*paths: Path) -> list[tuple[str, str]]:
+        run = run_process("check", "--no-cache", "-j", "1", "-f", "json", *paths)
+        report = json.loads(run.stdout)
+        (case,) = [c for c in report["cases"] if c["id"].endswith("b-platform")]
+        return sorted((f["rule"], f["message"]) for f in case["findings"])
+
+    assert findings_of_b(second) == findings_of_b(first, second)

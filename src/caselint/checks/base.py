@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Any, Protocol
 
+from caselint.analysis import analysers
 from caselint.case import Case, PartText
+from caselint.claims import ClaimFinder
 from caselint.codes import BY_NAME, finding
 from caselint.i18n import Catalog, Lang, render
 from caselint.model import Block, Document, Finding, Location, PartName, Severity
 from caselint.quantity import QuantityFinder, sentences
 from caselint.rulepack import Category, RulePack
-from caselint.wording import WordingMatcher, matcher_for
+from caselint.wording import WordingMatcher
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,17 @@ class CaseContext:
     def t(self, catalog: Catalog, key: str, /, **params: Any) -> str:
         return render(catalog, key, self.lang, **params)
 
-    @cached_property
+    @property
     def quantities(self) -> QuantityFinder:
-        data = self.pack.data
-        return QuantityFinder(data.quantity_units, data.not_quantities, data.chinese_numeral_units)
+        return analysers(self.pack).quantities
 
-    @cached_property
+    @property
     def wording(self) -> WordingMatcher:
-        return matcher_for(self.pack, self.quantities)
+        return analysers(self.pack).wording
+
+    @property
+    def claims(self) -> ClaimFinder:
+        return analysers(self.pack).claims
 
     def outline(self, name: PartName):
         """Element headings of a part (computed once per case and part)."""

@@ -20,11 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.claims import ClaimFinder
 from caselint.i18n import Catalog
 from caselint.model import PART_NAMES, Finding
 from caselint.quantity import sentences
-from caselint.rulepack import RulePack
 
 DOC_ZH = """unquantified-claim（W002）：句子声称取得了效果，却没有给出任何数据。
 
@@ -84,7 +82,7 @@ EXAMPLES = Examples(
 
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
-    claims = claim_finder(ctx.pack)
+    claims = ctx.claims
     quantities = ctx.quantities
     reported = set(ctx.pack.wording.report_weights)
     for name in PART_NAMES:
@@ -122,16 +120,6 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     suggestion=ctx.t(MESSAGES, "claim-fix"),
                 )
     yield from _results_without_figures(ctx)
-
-
-_finders: dict[str, ClaimFinder] = {}
-
-
-def claim_finder(pack: RulePack) -> ClaimFinder:
-    key = pack.digest or str(id(pack))
-    if key not in _finders:
-        _finders[key] = ClaimFinder(pack.data)
-    return _finders[key]
 
 
 def _results_without_figures(ctx: CaseContext) -> Iterator[Finding]:
