@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from caselint.cache import Cache, case_key
@@ -63,16 +64,18 @@ class RunStats:
 
 
 _worker_settings: Settings | None = None
+_worker_debug = False
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
+def _init_worker(settings: Settings, debug: bool = False) -> None:
+    global _worker_settings, _worker_debug
     _worker_settings = settings
+    _worker_debug = debug
 
 
 def _check_in_worker(case: CaseInput) -> tuple[CaseResult, bool]:
     assert _worker_settings is not None
-    return check_guarded(case, _worker_settings)
+    return check_guarded(case, _worker_settings, _worker_debug)
 
 
 MESSAGES: Catalog = {
@@ -84,28 +87,52 @@ MESSAGES: Catalog = {
 }
 
 
-def check_guarded(case: CaseInput, settings: Settings) -> tuple[CaseResult, bool]:
-    """(result, ok): a bug that one odd case triggers fails that case, never the whole run.
-
-    A failed case is not ``ok``: its result is reported but never cached."""
+def check_guarded(
+    case: CaseInput, settings: Settings, debug: bool = False
+) -> tuple[CaseResult, bool]:
+    """(result, ok): a bug that one odd case triggers fails that case, never the whole run
+    (unless ``debug`` asks for the traceback). A failed case is never cached."""
     try:
-        return check_case(case, settings), True
+        return check_case(case, settings, debug=debug), True
     except Exception as exc:
-        message = render(MESSAGES, "internal", settings.lang, detail=repr(exc)[:200])
-        metadata = normalize(case.metadata, settings.pack)
-        result = CaseResult(
-            id=case.id,
-            files=[str(p) for p in case.files],
-            parts={"summary": None, "detailed": None},
-            verdict="fail",
-            findings=[
-                make_finding(
-                    "internal-error", message, file=str(case.files[0]) if case.files else None
-                )
-            ],
-            metadata={str(k): str(v) for k, v in metadata.items()},
-        )
-        return result, False
+        if debug:
+            raise
+        return _internal_error(case, settings, exc), False
+
+
+def _internal_error(case: CaseInput, settings: Settings, exc: BaseException) -> CaseResult:
+    """The result of a case caselint failed on: an ``internal-error`` finding, verdict fail."""
+    message = render(MESSAGES, "internal", settings.lang, detail=repr(exc)[:200])
+    metadata = normalize(case.metadata, settings.pack)
+    return CaseResult(
+        id=case.id,
+        files=[str(p) for p in case.files],
+        parts={"summary": None, "detailed": None},
+        verdict="fail",
+        findings=[
+            make_finding("internal-error", message, file=str(case.files[0]) if case.files else None)
+        ],
+        metadata={str(k): str(v) for k, v in metadata.items()},
+    )
+
+
+def _cacheable(result: CaseResult) -> bool:
+    """A file that could not be read may read tomorrow (LibreOffice installed, permissions
+    fixed, a copy finished on the shared drive): such results are never remembered."""
+    return not any(f.rule in ("unreadable-file", "internal-error") for f in result.findings)
+
+
+def _check_isolated(
+    case: CaseInput, settings: Settings, mp_context: multiprocessing.context.BaseContext | None
+) -> tuple[CaseResult, bool]:
+    """Check one case in a process of its own; if that process dies, the case fails alone."""
+    with ProcessPoolExecutor(
+        1, mp_context=mp_context or _pool_context(), initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        try:
+            return pool.submit(_check_in_worker, case).result()
+        except BrokenProcessPool as exc:
+            return _internal_error(case, settings, exc), False
 
 
 def run_cases(
@@ -117,10 +144,12 @@ def run_cases(
     progress: Progress | None = None,
     stats: RunStats | None = None,
     mp_context: multiprocessing.context.BaseContext | None = None,
+    debug: bool = False,
 ) -> list[CaseResult]:
     """Results in input order, from the cache where possible.
 
-    ``mp_context`` overrides how workers start (tests fork, to see their monkeypatches).
+    ``mp_context`` overrides how workers start (tests fork, to see their monkeypatches);
+    ``debug`` lets a failure raise with its traceback instead of failing its case.
     """
     stats = stats if stats is not None else RunStats()
     stats.cases = len(inputs)
@@ -144,7 +173,7 @@ def run_cases(
     if workers <= 1 or len(todo) < MIN_CASES_FOR_POOL:
         stats.workers = 1
         for i in todo:
-            results[i], ok = check_guarded(inputs[i], settings)
+            results[i], ok = check_guarded(inputs[i], settings, debug)
             if not ok:
                 failed.add(i)
             done += 1
@@ -156,23 +185,37 @@ def run_cases(
             workers,
             mp_context=mp_context or _pool_context(),
             initializer=_init_worker,
-            initargs=(settings,),
+            initargs=(settings, debug),
         ) as pool:
             futures = {pool.submit(_check_in_worker, inputs[i]): i for i in todo}
+            lost: list[int] = []
             for future in as_completed(futures):
                 i = futures[future]
-                results[i], ok = future.result()
+                try:
+                    results[i], ok = future.result()
+                except BrokenProcessPool:
+                    lost.append(i)  # a worker died (crashed or killed): retried below
+                    continue
                 if not ok:
                     failed.add(i)
                 done += 1
                 if progress:
                     progress(done, len(inputs))
+        # Cases of a dead pool are checked again here, one by one: the one that kills its
+        # process again fails alone, every other case still gets its result.
+        for i in sorted(lost):
+            results[i], ok = _check_isolated(inputs[i], settings, mp_context)
+            if not ok:
+                failed.add(i)
+            done += 1
+            if progress:
+                progress(done, len(inputs))
     stats.checked = len(todo)
     if cache is not None:
         for i in todo:
             key = keys[i]
             result = results[i]
-            if key and result is not None and i not in failed:
+            if key and result is not None and i not in failed and _cacheable(result):
                 cache.put(key, result)
     return [r for r in results if r is not None]
 
@@ -186,9 +229,12 @@ def run(
     cache: Cache | None = None,
     progress: Progress | None = None,
     stats: RunStats | None = None,
+    debug: bool = False,
 ) -> Report:
     """Check every case, then the checks across cases; a case named alone by an error fails."""
-    cases = run_cases(inputs, settings, jobs=jobs, cache=cache, progress=progress, stats=stats)
+    cases = run_cases(
+        inputs, settings, jobs=jobs, cache=cache, progress=progress, stats=stats, debug=debug
+    )
     if options.shortlist is not None:
         # The report says which cases this run treated as recommended (workbook, pack --batch).
         for case in cases:

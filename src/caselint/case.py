@@ -86,7 +86,7 @@ class Case:
     ambiguous: set[PartName] = field(default_factory=set)
 
 
-def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
+def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False) -> Case:
     """Read the case's files and join their parts; unreadable files become findings."""
     documents: list[Document] = []
     findings = list(case.findings)
@@ -94,7 +94,7 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang) -> Case:
     sources: dict[PartName, list[str]] = {}
     unparted: list[Document] = []
     for path in case.files:
-        document = read_or_error(path)
+        document = read_or_error(path, debug=debug)
         if isinstance(document, ReadError):
             findings.append(unreadable_finding(path, document.message(lang), lang))
             continue

@@ -88,11 +88,12 @@ def verdict(findings: Iterable[Finding]) -> str:
     return "fail" if any(f.severity == "error" for f in findings) else "pass"
 
 
-def check_case(case_input: CaseInput, settings: Settings) -> CaseResult:
-    """Check one case; never raises for a bad file (it becomes an ``unreadable-file`` finding)."""
+def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False) -> CaseResult:
+    """Check one case; never raises for a bad file (it becomes an ``unreadable-file`` finding)
+    unless ``debug`` asks for the traceback of a reader failure."""
     pack = settings.pack
     analysers(pack)  # builds the pack's analysers and jieba's vocabulary once, first
-    case = assemble(case_input, pack, settings.lang)
+    case = assemble(case_input, pack, settings.lang, debug=debug)
     resolution = resolve(case, pack, settings.category)
     ctx = CaseContext(
         case=case,

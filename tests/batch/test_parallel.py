@@ -130,12 +130,13 @@ def test_a_case_that_trips_a_bug_fails_alone_and_is_not_cached(
     )
     assert by_id["02-正常"].verdict == "fail"
     assert by_id["01-正常"].parts["summary"] is not None
-    # Four entries: the crash is reported, never remembered.
-    assert len([p for p in (tmp_path / "cache").rglob("*.json")]) == 4
+    # Two entries: the crash is reported, never remembered; nor are the two unreadable
+    # files (a file unreadable today may read tomorrow).
+    assert len([p for p in (tmp_path / "cache").rglob("*.json")]) == 2
     monkeypatch.setattr(module, "check", original)
     again = RunStats()
     run_cases(inputs, Settings(pack=PACK), jobs=1, cache=cache, stats=again)
-    assert (again.cached, again.checked) == (4, 1)
+    assert (again.cached, again.checked) == (2, 3)
 
 
 def _four_cases(root: Path) -> Path:
@@ -222,3 +223,35 @@ def test_a_case_is_judged_the_same_whatever_was_checked_before(tmp_path: Path) -
         return sorted((f["rule"], f["message"]) for f in case["findings"])
 
     assert findings_of_b(second) == findings_of_b(first, second)
+
+
+def test_a_case_that_kills_its_worker_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process that dies (a crash in C code, the OOM killer) costs one case, not the run."""
+    import os
+
+    import caselint.checks.metadata_missing as module
+
+    original = module.check
+
+    def die_on_one(ctx):
+        if ctx.case.input.id == "02-正常":
+            os._exit(3)
+        yield from original(ctx)
+
+    monkeypatch.setattr(module, "check", die_on_one)
+    inputs = discover([_bad_batch(tmp_path / "汇总")], PACK)
+    cache = Cache(tmp_path / "cache")
+    fork = multiprocessing.get_context("fork")
+    results = run_cases(inputs, Settings(pack=PACK), jobs=2, cache=cache, mp_context=fork)
+
+    by_id = {r.id: r for r in results}
+    assert list(by_id) == ["01-正常", "02-正常", "03-损坏", "04-正常", "05-空文件"]
+    assert [f.rule for f in by_id["02-正常"].findings] == ["internal-error"]
+    assert by_id["02-正常"].verdict == "fail"
+    assert by_id["01-正常"].parts["summary"] is not None
+    assert by_id["04-正常"].parts["summary"] is not None
+    # Only the two readable, normally checked cases are remembered: not the dead one, and not
+    # the unreadable ones (a file unreadable today may read tomorrow).
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2

@@ -158,6 +158,7 @@ def check(
             cache=cache,
             progress=progress,
             stats=stats,
+            debug=debug,
         )
     if verbose:
         typer.echo(
