@@ -176,14 +176,12 @@ def test_workbook_has_one_row_per_case_with_its_values(
             parts["summary"]["words"] if parts["summary"] else None,
             parts["detailed"]["words"] if parts["detailed"] else None,
         ], case["id"]
-        own = case["findings"] + [
-            f
-            for f in report["findings"]
-            if case["id"] in f["cases"] and (f["severity"] == "error" or len(f["cases"]) == 1)
-        ]
+        # Counted as the verdict is: the case's own findings and those naming it alone.
+        own = case["findings"] + [f for f in report["findings"] if f["cases"] == [case["id"]]]
         assert row[7] == sum(f["severity"] == "error" for f in own), case["id"]
         assert row[8] == sum(f["severity"] == "warning" for f in own), case["id"]
         assert row[9] == {"pass": "通过", "fail": "不通过"}[case["verdict"]]
+        assert (row[7] > 0) == (case["verdict"] == "fail"), case["id"]
         assert row[13] == "；".join(case["files"])
 
     ambiguous = by_id["10-白石应急广播网格"]
@@ -226,6 +224,7 @@ def test_workbook_quota_sheet_per_body_and_category(workbook: openpyxl.Workbook)
         ["东湖省", "新媒体平台建设", 5, 0, 4, 1],
         ["东湖省", "综合信息服务", 4, 0, 4, 0],
         ["东湖省", "融合生产传播", 3, 0, 4, 0],
+        ["东湖省", "合计", 15, 0, 12, 3],
     ]
 
 
@@ -251,6 +250,7 @@ def test_quota_sheet_counts_only_marked_cases_once_a_body_marks_any() -> None:
     assert quota_rows(report, Settings(pack=load_pack())) == [
         ["东湖省", "新媒体平台建设", 5, 0, 4, 0],
         ["东湖省", "综合信息服务", 3, 2, 4, 0],
+        ["东湖省", "合计", 8, 2, 12, 0],
     ]
 
 
@@ -690,3 +690,15 @@ def test_control_characters_from_drafts_never_break_the_xml_formats(
     sarif_validator.validate(json.loads((out / "results.sarif").read_text("utf-8")))
     row = next(openpyxl.load_workbook(out / "summary.xlsx")["案例汇总"].iter_rows(min_row=2))
     assert row[2].value == "名称带控制符"
+
+
+def test_quota_sheet_total_row_and_spellings_of_a_province() -> None:
+    """东湖 and 东湖省 are one province; its total is checked against the total quota."""
+    cases = [_result(f"p{i}", "新媒体平台建设", recommended="是") for i in range(4)]
+    cases += [_result(f"s{i}", "综合信息服务", recommended="是") for i in range(4)]
+    cases += [_result(f"m{i}", "创新发展机制", recommended="是") for i in range(4)]
+    cases += [_result("x", "融合生产传播", recommended="是", province="东湖")]
+    report = Report(rulepack="x", cases=cases, summary=Summary(cases=13, errors=0, warnings=0))
+    rows = quota_rows(report, Settings(pack=load_pack()))
+    assert {row[0] for row in rows} == {"东湖省"}
+    assert rows[-1] == ["东湖省", "合计", 13, 13, 12, 1]

@@ -21,6 +21,9 @@ def normalize_name(text: str) -> str:
     return _PUNCTUATION.sub("", folded)
 
 
+MIN_CORE = 2
+
+
 def unit_core(unit: str, suffixes: list[str], short_forms: dict[str, str]) -> str:
     """温岭市融媒体中心 → 温岭; 温岭融媒 → 温岭 (with the pack's suffixes and short forms)."""
     name = normalize_name(unit)
@@ -28,6 +31,9 @@ def unit_core(unit: str, suffixes: list[str], short_forms: dict[str, str]) -> st
         short_n, full_n = normalize_name(short), normalize_name(full)
         if name.endswith(short_n) and not name.endswith(full_n):
             name = name[: -len(short_n)] + full_n
+    # The kind of unit (融媒体中心, 广播电视台 …) is dropped as often as it repeats; the
+    # administrative level (市, 县 …) once, and never down to one character: 温州 must not
+    # become 温, which 温岭 contains.
     changed = True
     while changed:
         changed = False
@@ -35,10 +41,9 @@ def unit_core(unit: str, suffixes: list[str], short_forms: dict[str, str]) -> st
             if suffix and name.endswith(suffix) and len(name) > len(suffix):
                 name = name[: -len(suffix)]
                 changed = True
-        stripped = _ADMIN.sub("", name)
-        if stripped and stripped != name:
-            name = stripped
-            changed = True
+    stripped = _ADMIN.sub("", name)
+    if len(stripped) >= MIN_CORE:
+        name = stripped
     return name
 
 

@@ -111,11 +111,7 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
             renamed = row.category.removesuffix("类") != category.name
             score = similarity(name, normalize_name(row.case_name))
             row_unit = unit_core(row.unit, rules.unit_suffixes, rules.unit_short_forms)
-            same_unit = (
-                bool(unit)
-                and bool(row_unit)
-                and (unit == row_unit or unit in row_unit or row_unit in unit)
-            )
+            same_unit = bool(unit) and unit == row_unit
             confident = score >= CONFIDENT and (same_unit or not unit)
             possible = score >= CONFIDENT or (same_unit and score >= POSSIBLE)
             if not (confident or possible):

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from caselint.codes import finding
-from caselint.crosscase.names import normalize_name
+from caselint.crosscase.names import normalize_name, unit_core
 from caselint.i18n import Catalog, join_list, render
 from caselint.metadata import truthy
 from caselint.model import CaseResult, Finding
@@ -29,6 +30,7 @@ from caselint.model import CaseResult, Finding
 if TYPE_CHECKING:
     from caselint.crosscase import BatchOptions
     from caselint.engine import Settings
+    from caselint.rulepack import Quota
 
 NAME = "quota-exceeded"
 UNKNOWN_BODY = "（未填省份）"
@@ -92,43 +94,86 @@ def is_recommended(case: CaseResult, shortlist: frozenset[str] | None) -> bool:
     return bool(names & {normalize_name(s) for s in shortlist} - {""})
 
 
-def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) -> Iterator[Finding]:
+@dataclass
+class Body:
+    """One recommending body: its cases, which of them count, and its quota."""
+
+    name: str
+    central: bool
+    quota: Quota
+    members: list[CaseResult] = field(default_factory=list)
+    marked: bool = False  # some case says whether it is recommended, or a shortlist was given
+    chosen: list[CaseResult] = field(default_factory=list)
+
+    @property
+    def pool(self) -> list[CaseResult]:
+        """The cases the quota applies to: the recommended ones once any case is marked."""
+        return self.chosen if self.marked else self.members
+
+    def by_category(self) -> dict[str, list[CaseResult]]:
+        groups: dict[str, list[CaseResult]] = defaultdict(list)
+        for case in self.pool:
+            groups[case.category or "?"].append(case)
+        return dict(sorted(groups.items()))
+
+
+def _key(name: str) -> str:
+    """东湖省, 东湖 and ＂东湖省 ＂ are one body (administrative suffix dropped once)."""
+    return unit_core(name, [], {})
+
+
+def group_by_body(
+    cases: list[CaseResult], settings: Settings, shortlist: frozenset[str] | None
+) -> list[Body]:
+    """Cases grouped by who recommends them (the quota check and the workbook share this)."""
     quotas = settings.pack.quotas
-    if quotas is None:
+    assert quotas is not None
+    bodies: dict[str, Body] = {}
+    for case in cases:
+        name, is_central = recommending_body(case, settings)
+        key = _key(name)
+        if key not in bodies:
+            quota = quotas.central if is_central else quotas.province
+            bodies[key] = Body(name, is_central, quota)
+        body = bodies[key]
+        body.name = max(body.name, name, key=len)  # show the fullest spelling: 东湖省, not 东湖
+        body.members.append(case)
+        body.marked |= shortlist is not None or "recommended" in case.metadata
+        if is_recommended(case, shortlist):
+            body.chosen.append(case)
+    return sorted(bodies.values(), key=lambda b: b.name)
+
+
+def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) -> Iterator[Finding]:
+    if settings.pack.quotas is None:
         return
     lang = settings.lang
-    bodies: dict[str, list[CaseResult]] = defaultdict(list)
-    central: dict[str, bool] = {}
-    for case in cases:
-        body, is_central = recommending_body(case, settings)
-        bodies[body].append(case)
-        central[body] = is_central
-    for body, members in sorted(bodies.items()):
-        quota = quotas.central if central[body] else quotas.province
-        chosen = [c for c in members if is_recommended(c, options.shortlist)]
-        marked = options.shortlist is not None or any("recommended" in c.metadata for c in members)
-        pool = chosen if marked else members
-        severity = "error" if marked else "warning"
-        by_category: dict[str, list[CaseResult]] = defaultdict(list)
-        for case in pool:
-            by_category[case.category or "?"].append(case)
-        for category, group in sorted(by_category.items()):
+    for body in group_by_body(cases, settings, options.shortlist):
+        quota, pool = body.quota, body.pool
+        severity = "error" if body.marked else "warning"
+        for category, group in body.by_category().items():
             if len(group) > quota.per_category:
-                key = "category" if marked else "intake-category"
+                key = "category" if body.marked else "intake-category"
                 yield _finding(
                     key,
                     severity,
                     lang,
-                    body,
+                    body.name,
                     group,
                     limit=quota.per_category,
                     category=category,
                     drop=len(group) - quota.per_category,
                 )
         if len(pool) > quota.total:
-            key = "total" if marked else "intake-total"
+            key = "total" if body.marked else "intake-total"
             yield _finding(
-                key, severity, lang, body, pool, limit=quota.total, drop=len(pool) - quota.total
+                key,
+                severity,
+                lang,
+                body.name,
+                pool,
+                limit=quota.total,
+                drop=len(pool) - quota.total,
             )
 
 

@@ -102,7 +102,7 @@ def index_workbook(
         for n, r in enumerate(skipped, start=1)
     ]
     _sheet(workbook, left_out, SKIPPED_HEADERS[lang], skipped_rows)
-    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings))
+    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -71,6 +71,7 @@ _SEVERITY = {
 }
 _YES_NO = {"zh": {True: "是", False: "否"}, "en": {True: "yes", False: "no"}}
 MAX_PROBLEMS = 3
+_TOTAL = {"zh": "合计", "en": "total"}
 
 
 def _text(value: object) -> object:
@@ -86,16 +87,19 @@ def _text(value: object) -> object:
 
 def case_rows(report: Report, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
-    # Findings across cases that concern a case: errors (a quota it is part of) and anything
-    # naming it alone (a possible re-submission to confirm).
-    across = [f for f in report.findings if f.severity == "error" or len(f.cases) == 1]
     for number, case in enumerate(report.cases, start=1):
         meta = case.metadata
         words = [case.parts[p].words if case.parts.get(p) else "" for p in PART_NAMES]
-        own = case.findings + [f for f in across if case.id in f.cases]
+        # A finding across cases that names this case alone (a re-submission) is the case's own
+        # and counts as its verdict does; an error shared with other cases (a category over
+        # quota) is listed among the problems first, but decides neither counts nor verdict.
+        alone = [f for f in report.findings if f.cases == [case.id]]
+        shared = [f for f in report.findings if case.id in f.cases and f.cases != [case.id]]
+        own = case.findings + alone
         errors = [f for f in own if f.severity == "error"]
         warnings = [f for f in own if f.severity == "warning"]
-        problems = "；".join(f.message for f in (errors or warnings)[:MAX_PROBLEMS])
+        listed = [f for f in shared if f.severity == "error"] + (errors or warnings)
+        problems = "；".join(f.message for f in listed[:MAX_PROBLEMS])
         recommended = meta.get("recommended", "")
         rows.append(
             [
@@ -138,27 +142,44 @@ def finding_rows(report: Report, lang: Lang) -> list[list[object]]:
     return rows
 
 
-def quota_rows(report: Report, settings: Settings) -> list[list[object]]:
-    from caselint.crosscase.quota import recommending_body
-    from caselint.metadata import truthy
+def quota_rows(report: Report, settings: Settings, lang: Lang = "zh") -> list[list[object]]:
+    """Per recommending body: one row per category, then its total against the total quota.
 
-    quotas = settings.pack.quotas
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    central: dict[str, bool] = {}
-    marked: dict[str, bool] = defaultdict(bool)
-    for case in report.cases:
-        body, is_central = recommending_body(case, settings)
-        central[body] = is_central
-        # As the quota check does: once a body marks any case, only marked cases count.
-        marked[body] |= "recommended" in case.metadata
-        entry = counts[(body, case.category or "?")]
-        entry[0] += 1
-        entry[1] += int(truthy(case.metadata.get("recommended", False)))
+    The bodies and the cases that count are the quota check's own (a shortlist marks the
+    report's cases as recommended), so the sheet and ``quota-exceeded`` always agree.
+    """
+    from caselint.crosscase.quota import group_by_body
+
+    if settings.pack.quotas is None:
+        return []
     rows: list[list[object]] = []
-    for (body, category), (total, recommended) in sorted(counts.items()):
-        quota = 0
-        if quotas is not None:
-            quota = (quotas.central if central[body] else quotas.province).per_category
-        basis = recommended if marked[body] else total
-        rows.append([body, category, total, recommended, quota, max(0, basis - quota)])
+    for body in group_by_body(report.cases, settings, None):
+        per_category = defaultdict(int)
+        for case in body.members:
+            per_category[case.category or "?"] += 1
+        counted = body.by_category()
+        for category, total in sorted(per_category.items()):
+            chosen = len(counted.get(category, []))
+            recommended = chosen if body.marked else 0
+            rows.append(
+                [
+                    body.name,
+                    category,
+                    total,
+                    recommended,
+                    body.quota.per_category,
+                    max(0, chosen - body.quota.per_category),
+                ]
+            )
+        pool = len(body.pool)
+        rows.append(
+            [
+                body.name,
+                _TOTAL[lang],
+                len(body.members),
+                len(body.chosen) if body.marked else 0,
+                body.quota.total,
+                max(0, pool - body.quota.total),
+            ]
+        )
     return rows

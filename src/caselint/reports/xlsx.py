@@ -77,7 +77,7 @@ def render_bytes(report: Report, settings: Settings, lang: Lang) -> bytes:
     cases, findings, quotas = SHEETS[lang]
     _sheet(workbook, cases, CASE_HEADERS[lang], case_rows(report, lang))
     _sheet(workbook, findings, FINDING_HEADERS[lang], finding_rows(report, lang))
-    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings))
+    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
