@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from caselint.rulepack import RulePack
 
 MESSAGES: Catalog = {
+    "unparted": {
+        "zh": "{file} 既不是综合材料也不是详细材料（文件名和标题都没有写明），未检查；"
+        "如属本案例，请在文件中加“综合材料”或“详细材料”标题，或改文件名",
+        "en": "{file} is neither the summary nor the detailed part (neither its name nor a "
+        "heading says so) and was not checked; add a 综合材料/详细材料 heading or rename it",
+    },
     "part-twice": {
         "zh": "{part}出现在多个文件中：{files}；无法判断以哪个为准（未检查该部分），请只保留一份",
         "en": "the {part} appears in several files: {files}; which one counts is unclear "
@@ -121,6 +127,17 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False
                     render(MESSAGES, "part-twice", lang, part=title, files=join_list(files, lang)),
                     part=name,
                     file=str(case.files[0]),
+                )
+            )
+    if len(case.files) > 1:
+        # A third file beside the parts (附件-数据补充.md) is said, never silently dropped.
+        for document in unparted:
+            findings.append(
+                finding(
+                    "case-layout-ambiguous",
+                    render(MESSAGES, "unparted", lang, file=Path(document.path).name),
+                    severity="warning",
+                    file=document.path,
                 )
             )
     return Case(case, documents, parts, findings, unparted, ambiguous)

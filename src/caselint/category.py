@@ -13,7 +13,7 @@ from pathlib import Path
 
 from caselint.case import Case
 from caselint.metadata import case_metadata
-from caselint.model import Story
+from caselint.model import BlockKind, Story
 from caselint.rulepack import Category, RulePack
 
 TITLE_BLOCKS = 6
@@ -39,11 +39,15 @@ def _named_in(text: str, pack: RulePack) -> Category | None:
 
 
 def _title_lines(case: Case) -> list[str]:
+    """The title property, the first line, and heading lines near the top — never body text:
+    「依托前期新媒体平台建设成果……」 in a paragraph says nothing of the case's category."""
     lines: list[str] = []
     for document in case.documents:
         lines.extend(document.properties.get(k, "") for k in ("title", "subject"))
         main = [b for b in document.blocks if b.story is Story.MAIN and b.text.strip()]
-        lines.extend(b.display_text for b in main[:TITLE_BLOCKS])
+        for index, block in enumerate(main[:TITLE_BLOCKS]):
+            if index == 0 or block.heading_like or block.kind is BlockKind.HEADING:
+                lines.append(block.display_text)
     return [line for line in lines if line and len(line) <= MAX_TITLE_CHARS]
 
 

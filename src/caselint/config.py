@@ -13,13 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from caselint.rulepack import tomllib
+from caselint.configfile import ConfigError, find_config, resolve_path, table_of
 
-CONFIG_NAMES = ("caselint.toml", "pyproject.toml")
-
-
-class ConfigError(Exception):
-    """An invalid config file; the message names the file and key."""
+__all__ = ["Config", "ConfigError", "find_config", "load_config"]
 
 
 class Config(BaseModel):
@@ -32,7 +28,9 @@ class Config(BaseModel):
     extend_ignore: list[str] = Field([], alias="extend-ignore")
     category: str | None = None
     count_scope: Literal["main", "inclusive"] | None = Field(None, alias="count-scope")
-    output_format: str | None = Field(None, alias="output-format")
+    output_format: Literal["text", "json", "junit", "sarif", "github"] | None = Field(
+        None, alias="output-format"
+    )
     exit_zero: bool = Field(False, alias="exit-zero")
     jobs: int | None = Field(None, ge=1)
     cache_dir: str | None = Field(None, alias="cache-dir")
@@ -41,40 +39,12 @@ class Config(BaseModel):
     source: str | None = Field(None, exclude=True)
 
 
-def _table(path: Path) -> dict[str, object] | None:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("caselint")
-        return table if isinstance(table, dict) else None
-    return data.get("tool", {}).get("caselint", data)
-
-
-def find_config(start: Path | None) -> Path | None:
-    """The nearest config file above ``start`` (then above the working directory)."""
-    starts = []
-    if start is not None:
-        start = start.resolve()
-        starts.append(start if start.is_dir() else start.parent)
-    starts.append(Path.cwd().resolve())
-    for origin in starts:
-        for folder in (origin, *origin.parents):
-            for name in CONFIG_NAMES:
-                candidate = folder / name
-                if candidate.is_file() and _table(candidate) is not None:
-                    return candidate
-    return None
-
-
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
     """The config for a run: ``explicit`` if given (``--config``), else the nearest file."""
     path = explicit or find_config(start)
     if path is None:
         return Config()
-    table = _table(path) or {}
+    table = table_of(path) or {}
     try:
         config = Config.model_validate(table)
     except ValidationError as exc:
@@ -84,10 +54,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
             lines.append(f"  {where}: {error['msg']}")
         raise ConfigError("\n".join(lines)) from exc
     config.source = str(path)
-    # Paths in a config file are relative to that file, not to the working directory.
     for name in ("rules", "selected", "shortlist", "cache_dir"):
         value = getattr(config, name)
-        is_path = name != "rules" or value.endswith(".toml") or "/" in value if value else False
-        if value and is_path and not Path(value).is_absolute():
-            setattr(config, name, str((path.parent / value).resolve()))
+        if value:
+            setattr(config, name, resolve_path(path, value, pack_reference=name == "rules"))
     return config

@@ -68,10 +68,12 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     """Metadata from ``case.toml`` / ``case.yaml``; the error text when it cannot be parsed."""
     try:
         if path.suffix == ".toml":
-            from caselint.rulepack import tomllib
+            from caselint.packfiles import TOML_HINT, load_toml_file, tomllib
 
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
+            try:
+                data = load_toml_file(path)
+            except tomllib.TOMLDecodeError as exc:
+                return {}, f"TOML: {exc}（{TOML_HINT}）"
         else:
             import yaml
 
@@ -127,7 +129,7 @@ def cases_in_folder(
         relative = folder.relative_to(root).as_posix() if folder != root else ""
         sidecar = _sidecar_for(folder, None)
         if sidecar is not None or len(groups) == 1:
-            case_id = relative or root.name or next(iter(groups)) or files[0].stem
+            case_id = relative or root.resolve().name or next(iter(groups)) or files[0].stem
             cases.append(_case(case_id, files, folder, sidecar))
             continue
         for key, members in sorted(groups.items()):

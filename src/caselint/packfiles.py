@@ -116,16 +116,33 @@ def rules_dir() -> Path:
     raise RulePackError("找不到内置规则包目录 rules/（安装不完整）")
 
 
+#: Said with a TOML syntax error: the usual cause when people write Chinese keys.
+TOML_HINT = 'TOML 中的中文键名要加引号，如 "案例名称" = "……"'
+
+
+def load_toml_file(path: Path) -> dict[str, Any]:
+    """A TOML file in UTF-8 (with or without BOM) or GBK/GB18030, as saved by Windows editors.
+
+    Raises ``OSError``, ``UnicodeDecodeError``-like read errors from the decoder, and
+    ``tomllib.TOMLDecodeError``.
+    """
+    from caselint.readers.encoding import decode
+
+    text, _ = decode(path.read_bytes(), path)
+    return tomllib.loads(text)
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return load_toml_file(path)
     except FileNotFoundError as exc:
         raise RulePackError(f"{path}: 规则文件不存在 / rule file not found") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(f"{path}: TOML 语法错误 / invalid TOML: {exc}") from exc
+        raise RulePackError(f"{path}: TOML 语法错误 / invalid TOML: {exc}（{TOML_HINT}）") from exc
     except OSError as exc:
         raise RulePackError(f"{path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # a decoding failure names the file like any other
+        raise RulePackError(f"{path}: {exc}") from exc
 
 
 def locate(reference: str, relative_to: Path | None) -> Path:

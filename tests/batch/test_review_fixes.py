@@ -95,3 +95,100 @@ def test_csv_neutralises_tab_and_carriage_return_prefixes() -> None:
     )
     text = csv_report.render_bytes(report, "zh").decode("utf-8-sig")
     assert "'\t=1+1" in text and "'\r=2+2" in text
+
+
+def test_a_shortlist_entry_matching_no_case_is_said(tmp_path: Path) -> None:
+    from caselint.crosscase.quota import check as quota_check
+
+    cases = [_case("01-东湖新闻客户端", case_name="“东湖新闻”客户端", province="东湖省")]
+    options = BatchOptions(shortlist=frozenset({"01-东湖新闻客户端", "16-不存在的案例"}))
+    findings = list(quota_check(cases, SETTINGS, options))
+    assert [(f.severity, "16-不存在的案例" in f.message) for f in findings] == [("warning", True)]
+    assert "01-东湖新闻客户端" not in findings[0].message
+
+
+def test_category_is_not_read_from_body_sentences(tmp_path: Path) -> None:
+    from caselint.case import CaseInput
+    from caselint.engine import check_case
+
+    folder = tmp_path / "综合信息服务" / "爱江川"
+    folder.mkdir(parents=True)
+    text = compliant("service")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("类别:"))
+    text = text.replace(
+        "# 综合材料\n", "# 综合材料\n\n依托前期新媒体平台建设成果，本中心继续拓展服务。\n", 1
+    )
+    (folder / "draft.md").write_text(text, encoding="utf-8")
+    result = check_case(CaseInput(id="x", files=[folder / "draft.md"], folder=folder), SETTINGS)
+    assert result.category == "综合信息服务"  # from the folder, not the body sentence
+
+
+def test_case_id_does_not_depend_on_how_the_path_is_spelt(tmp_path: Path, monkeypatch) -> None:
+    from caselint.discover import discover
+
+    folder = tmp_path / "01-青禾视听"
+    folder.mkdir()
+    (folder / "综合材料.md").write_text("# 综合材料\n\n正文。\n", encoding="utf-8")
+    (folder / "详细材料.md").write_text("# 详细材料\n\n正文。\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    assert [c.id for c in discover([Path(".")], PACK)] == ["01-青禾视听"]
+    assert [c.id for c in discover([folder], PACK)] == ["01-青禾视听"]
+
+
+def test_gbk_case_toml_and_config_are_read(tmp_path: Path) -> None:
+    from caselint.config import load_config
+    from caselint.discover import read_sidecar
+
+    sidecar = tmp_path / "case.toml"
+    sidecar.write_bytes('"案例名称" = "爱江川"\n"类别" = "综合信息服务"\n'.encode("gbk"))
+    assert read_sidecar(sidecar) == ({"案例名称": "爱江川", "类别": "综合信息服务"}, None)
+    (tmp_path / "caselint.toml").write_bytes(
+        'category = "融合生产传播"\n# 注释：省内配置\n'.encode("gbk")
+    )
+    assert load_config(tmp_path).category == "融合生产传播"
+
+
+def test_bare_chinese_toml_keys_get_a_hint(tmp_path: Path) -> None:
+    from caselint.discover import read_sidecar
+
+    sidecar = tmp_path / "case.toml"
+    sidecar.write_text('案例名称 = "爱江川"\n', encoding="utf-8")
+    metadata, error = read_sidecar(sidecar)
+    assert metadata == {} and "中文键名要加引号" in error
+
+
+def test_invalid_config_values_are_usage_errors(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(compliant("platform"), encoding="utf-8")
+    (tmp_path / "caselint.toml").write_text('output-format = "JSON"\n', encoding="utf-8")
+    result = cli("check", "--no-cache", str(draft))
+    assert result.exit_code == 2 and "output-format" in result.stderr
+    (tmp_path / "caselint.toml").write_text('category = "不存在的类别"\n', encoding="utf-8")
+    result = cli("check", "--no-cache", str(draft))
+    assert result.exit_code == 2 and "未知类别" in result.stderr
+
+
+def test_a_third_file_in_a_case_is_reported(tmp_path: Path) -> None:
+    from caselint.case import CaseInput
+    from caselint.engine import check_case
+
+    (tmp_path / "案例.md").write_text(compliant("platform"), encoding="utf-8")
+    (tmp_path / "附件-数据补充.md").write_text("补充数据表：日活4.2万。\n", encoding="utf-8")
+    files = sorted(tmp_path.glob("*.md"))
+    result = check_case(CaseInput(id="x", files=files, folder=tmp_path), SETTINGS)
+    layout = [f for f in result.findings if f.rule == "case-layout-ambiguous"]
+    assert [(f.severity, "附件-数据补充.md" in f.message) for f in layout] == [("warning", True)]
+    assert result.verdict == "pass"
+
+
+def test_a_folder_without_drafts_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = cli("check", "--no-cache", str(tmp_path / "empty"))
+    assert result.exit_code == 2 and "没有找到任何草稿" in result.stderr
+
+
+def test_the_form_names_the_province_when_no_recommender_is_given() -> None:
+    from caselint.crosscase.quota import body_of
+
+    assert body_of({"province": "东湖省", "unit": "江川县融媒体中心"}, PACK) == "东湖省"
+    assert body_of({"unit": "中央广播电视总台新闻中心"}, PACK) == "中央广播电视总台"

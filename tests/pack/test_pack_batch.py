@@ -54,6 +54,10 @@ def test_only_recommended_passing_cases_are_packed(province: Path, tmp_path: Pat
         manifest = Manifest.loads((outdir / name / "manifest.json").read_bytes())
         assert manifest.verdict == "pass" and not manifest.forced
         assert cli("verify", outdir / f"{name}.zip").exit_code == 0
+    # The whole output folder at once: each bundle folder and each zip, four in all.
+    everything = cli("verify", outdir)
+    assert everything.exit_code == 0
+    assert everything.stdout.count("结论：上传包与 manifest.json 一致") == 4
 
     workbook = openpyxl.load_workbook(outdir / "推荐汇总.xlsx")
     assert workbook.sheetnames == ["推荐汇总", "未打包", "名额核查"]

@@ -142,6 +142,14 @@ def check(
 
     skipped: list[Skipped] = []
     inputs = discover(paths, settings.pack, skipped)
+    if not inputs:
+        # A CI job pointed at the wrong folder must not pass quietly.
+        names = "、".join(map(str, paths)) if language == "zh" else ", ".join(map(str, paths))
+        usage_error(
+            f"没有找到任何草稿：{names}（支持 .docx .md .txt 及 .doc .wps .rtf .odt）",
+            f"no drafts found in {names} (.docx .md .txt, or .doc .wps .rtf .odt)",
+            language,
+        )
     _refuse_outputs_among_inputs(targets, paths, inputs, language)
     if verbose:
         print_skipped(skipped, language)

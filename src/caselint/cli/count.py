@@ -17,6 +17,7 @@ from caselint.cli.common import (
     load_limits_or_exit,
     parse_lang,
     require_paths,
+    usage_error,
     write_stdout,
 )
 
@@ -34,13 +35,19 @@ def count(
         CountFormat, typer.Option("--format", "-f", help=h("输出格式", "output format"))
     ] = CountFormat.text,
     rules: RulesOption = None,
-    lang: LangOption = "zh",
+    lang: LangOption = "",
     debug: DebugOption = False,
 ) -> None:
     """统计字数（与 Word“字数统计”一致），按文件和综合材料/详细材料分别列出。"""
-    language = parse_lang(lang)
-    require_paths(paths, language)
-    pack = load_limits_or_exit(rules, language)
+    from caselint.configfile import ConfigError, count_settings
+
+    require_paths(paths, parse_lang(lang or "zh"))
+    try:
+        config_rules, config_lang = count_settings(paths[0])
+    except ConfigError as exc:
+        usage_error(str(exc), str(exc), parse_lang(lang or "zh"))
+    language = parse_lang(lang or config_lang or "zh")
+    pack = load_limits_or_exit(rules or config_rules, language)
     from caselint.countfiles import count_paths
     from caselint.serialize import to_json
 

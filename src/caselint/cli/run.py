@@ -117,6 +117,7 @@ def make_settings(
             language,
         )
     pack = load_pack_or_exit(rules or config.rules, language)
+    category = category or config.category
     if category and pack.category(category) is None:
         choices = "、".join(c.name for c in pack.categories)
         usage_error(
@@ -128,7 +129,7 @@ def make_settings(
         pack=pack,
         lang=language,
         enabled=select_rules(chosen, ignored),
-        category=category or config.category,
+        category=category,
         scope=(count_scope.value if count_scope else None) or config.count_scope,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -63,9 +64,15 @@ _T = {
 
 
 def verify(
-    bundle: Annotated[
-        Path,
-        typer.Argument(help=h("上传包文件夹或 .zip", "bundle folder or .zip"), show_default=False),
+    bundles: Annotated[
+        list[Path],
+        typer.Argument(
+            help=h(
+                "上传包文件夹或 .zip；也可以是 caselint pack 的输出文件夹（核对其中每个包）",
+                "bundle folders or .zip files, or a caselint pack output folder (each bundle in it)",
+            ),
+            show_default=False,
+        ),
     ],
     output_format: Annotated[
         VerifyFormat,
@@ -80,18 +87,34 @@ def verify(
     from caselint.pack.verify import verify_bundle
 
     language = parse_lang(lang or "zh")
-    require_paths([bundle], language)
+    require_paths(bundles, language)
     pack = load_pack_or_exit(rules, language) if rules else None
+    targets = [found for path in bundles for found in _bundles_in(path)]
+    reports = []
     try:
-        report = verify_bundle(bundle, language, pack)
+        for target in targets:
+            reports.append(verify_bundle(target, language, pack))
     except PackError as exc:
         typer.echo(f"caselint: {exc.message}", err=True)
         raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None
     if output_format is VerifyFormat.json:
-        write_stdout(report.model_dump_json(indent=2))
+        dumped = [json.loads(r.model_dump_json()) for r in reports]
+        write_stdout(
+            json.dumps(dumped[0] if len(dumped) == 1 else dumped, ensure_ascii=False, indent=2)
+        )
     else:
-        _print(report, language)
-    raise typer.Exit(Exit.OK if report.ok else Exit.FINDINGS)
+        for report in reports:
+            _print(report, language)
+    raise typer.Exit(Exit.OK if all(r.ok for r in reports) else Exit.FINDINGS)
+
+
+def _bundles_in(path: Path) -> list[Path]:
+    """A bundle (folder with manifest.json, or .zip), or each bundle of a pack output folder."""
+    if path.is_file() or (path / "manifest.json").is_file():
+        return [path]
+    found = sorted(p for p in path.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
+    found += sorted(p for p in path.glob("*.zip") if p.is_file())
+    return found or [path]  # not a bundle at all: verify_bundle says so
 
 
 def _print(report: VerifyReport, lang: Lang) -> None:

@@ -30,7 +30,7 @@ from caselint.model import CaseResult, Finding
 if TYPE_CHECKING:
     from caselint.crosscase import BatchOptions
     from caselint.engine import Settings
-    from caselint.rulepack import Quota
+    from caselint.rulepack import Quota, RulePack
 
 NAME = "quota-exceeded"
 UNKNOWN_BODY = "（未填省份）"
@@ -52,6 +52,14 @@ MESSAGES: Catalog = {
         "zh": "{body}共收到 {count} 个案例，最多推荐 {limit} 个，需删减 {drop} 个",
         "en": "{body} has {count} cases; at most {limit} may be recommended, drop {drop}",
     },
+    "unmatched": {
+        "zh": "推荐名单中有 {count} 个条目找不到对应的案例：{entries}（名称是否写错？未匹配的条目不会被推荐）",
+        "en": "{count} shortlist entries match no case: {entries} (misspelt? they recommend nothing)",
+    },
+    "unmatched-fix": {
+        "zh": "按案例名称或案例文件夹名逐字填写推荐名单",
+        "en": "write shortlist entries exactly as the case names or case folder names",
+    },
     "fix": {
         "zh": "在案例信息中标记推荐（推荐: 是/否）或用 --shortlist 给出推荐名单，使每类和总数都不超过名额",
         "en": "mark recommended cases (推荐: 是/否) or pass --shortlist so every category and the total fit the quota",
@@ -60,13 +68,19 @@ MESSAGES: Catalog = {
 
 
 def recommending_body(case: CaseResult, settings: Settings) -> tuple[str, bool]:
-    """(body, is_central): who forwards this case, and whether central-unit quotas apply.
+    """(body, is_central): who forwards this case, and whether central-unit quotas apply."""
+    return _body(case.metadata, settings.pack)
 
-    A province's bureau written out (东湖省广播电视局) is the province itself (东湖省), so cases
-    that name the bureau and cases that give only the province share one quota.
-    """
-    quotas = settings.pack.quotas
-    meta = case.metadata
+
+def body_of(metadata: dict[str, object], pack: RulePack) -> str:
+    """The recommending body of a case's metadata (the 申请表's 推荐单位 when left empty)."""
+    return _body(metadata, pack)[0]
+
+
+def _body(meta: dict[str, object], pack: RulePack) -> tuple[str, bool]:
+    """A province's bureau written out (东湖省广播电视局) is the province itself (东湖省), so
+    cases that name the bureau and cases that give only the province share one quota."""
+    quotas = pack.quotas
     explicit = str(meta.get("recommender") or "").strip()
     province_name = str(meta.get("province") or "").strip()
     if explicit and province_name and explicit.startswith(province_name):
@@ -79,11 +93,10 @@ def recommending_body(case: CaseResult, settings: Settings) -> tuple[str, bool]:
                 return (explicit or central), True
     if explicit:
         return explicit, False
-    province = str(meta.get("province") or "").strip()
     for independent in quotas.independent if quotas else []:
-        if independent in province or independent in unit:
+        if independent in province_name or independent in unit:
             return independent, False
-    return province or UNKNOWN_BODY, False
+    return province_name or UNKNOWN_BODY, False
 
 
 def is_recommended(case: CaseResult, shortlist: frozenset[str] | None) -> bool:
@@ -148,6 +161,24 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
     if settings.pack.quotas is None:
         return
     lang = settings.lang
+    if options.shortlist is not None:
+        named = {normalize_name(c.id) for c in cases} | {
+            normalize_name(str(c.metadata.get("case_name", ""))) for c in cases
+        }
+        unmatched = sorted(e for e in options.shortlist if normalize_name(e) not in named)
+        if unmatched:
+            yield finding(
+                NAME,
+                render(
+                    MESSAGES,
+                    "unmatched",
+                    lang,
+                    count=len(unmatched),
+                    entries=join_list(unmatched, lang),
+                ),
+                severity="warning",
+                suggestion=render(MESSAGES, "unmatched-fix", lang),
+            )
     for body in group_by_body(cases, settings, options.shortlist):
         quota, pool = body.quota, body.pool
         severity = "error" if body.marked else "warning"

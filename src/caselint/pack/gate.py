@@ -115,6 +115,12 @@ def bundle_values(case: Case, result: CaseResult, pack: RulePack) -> dict[str, A
         values["category"] = result.category
     values["id"] = case.input.id
     values["year"] = pack.pack.year
+    if not values.get("recommender") and pack.quotas is not None:
+        # As the form's note says: unless stated, the province (or central unit, or 兵团)
+        # recommends — the body the quota check counted the case against.
+        from caselint.crosscase.quota import body_of
+
+        values["recommender"] = body_of(values, pack)
     for part in PART_NAMES:
         part_result = result.parts.get(part)
         values[f"{part}_words"] = part_result.words if part_result else ""
