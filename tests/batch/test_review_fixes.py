@@ -192,3 +192,21 @@ def test_the_form_names_the_province_when_no_recommender_is_given() -> None:
 
     assert body_of({"province": "东湖省", "unit": "江川县融媒体中心"}, PACK) == "东湖省"
     assert body_of({"unit": "中央广播电视总台新闻中心"}, PACK) == "中央广播电视总台"
+
+
+def test_pack_refuses_a_case_selected_before_in_its_category(tmp_path: Path) -> None:
+    draft = tmp_path / "案例" / "爱江川.md"
+    draft.parent.mkdir()
+    draft.write_text(compliant("service"), encoding="utf-8")
+    selected = tmp_path / "2024入选.csv"
+    selected.write_text(
+        "year,category,case_name,unit,status\n"
+        "2024,综合信息服务,江川县融媒体中心“爱江川”政务民生一体化服务平台,江川县融媒体中心,入选\n",
+        encoding="utf-8",
+    )
+    refused = cli("pack", str(draft), "-o", str(tmp_path / "out"), "--selected", str(selected))
+    assert refused.exit_code == 1
+    assert "X002" in refused.stderr and "同类别重复申报" in refused.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    packed = cli("pack", str(draft), "-o", str(tmp_path / "out2"))
+    assert packed.exit_code == 0, packed.stderr

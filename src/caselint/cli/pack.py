@@ -132,7 +132,7 @@ def pack(
     selected: Annotated[
         Path | None,
         typer.Option(
-            "--selected", help=h("往年入选名单 CSV（--batch）", "previously selected cases CSV")
+            "--selected", help=h("往年入选名单 CSV（year,category,case_name,unit,status）", "previously selected cases CSV")
         ),
     ] = None,
     jobs: Annotated[
@@ -197,7 +197,12 @@ def pack(
         from caselint.pack.bundle import pack_case
         from caselint.pack.gate import Refusal
 
-        outcome = pack_case(inputs[0], settings, output, options)
+        across = batch_options(
+            shortlist or path_or_none(config.shortlist),
+            selected or path_or_none(config.selected),
+            settings,
+        )
+        outcome = pack_case(inputs[0], settings, output, options, across)
     except PackError as exc:
         typer.echo(f"caselint: {exc.message}", err=True)
         raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None

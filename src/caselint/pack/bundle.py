@@ -17,6 +17,7 @@ from typing import Any
 
 from caselint import __version__
 from caselint.case import CaseInput
+from caselint.crosscase import BatchOptions
 from caselint.engine import ALL_RULES, Settings, check_case
 from caselint.i18n import Catalog, Lang, render
 from caselint.model import PART_NAMES, CaseResult, Finding
@@ -251,15 +252,32 @@ def long_paths(outdir: Path, built: Built, lang: Lang) -> list[str]:
 
 
 def pack_case(
-    case_input: CaseInput, settings: Settings, outdir: Path, options: PackOptions
+    case_input: CaseInput,
+    settings: Settings,
+    outdir: Path,
+    options: PackOptions,
+    across: BatchOptions | None = None,
 ) -> Built | Refusal:
-    """Check one case and, unless refused, write its bundle and zip into ``outdir``."""
+    """Check one case and, unless refused, write its bundle and zip into ``outdir``.
+
+    The case is also checked against the previously selected cases (the pack's list and
+    ``across.selected``): a 2024 winner resubmitted in its category is refused like any error.
+    """
     pack, lang = settings.pack, settings.lang
     pattern_keys = pattern_fields(options.name_pattern or pack.bundle.name_pattern, pack, lang)
     form = load_form(pack)
     before = hash_inputs(case_input)
     result = check_case(case_input, settings)
-    prepared = prepare(case_input, result, settings, options, pattern_keys)
+    extra = []
+    if across is not None and "previously-selected" in settings.enabled:
+        from caselint.crosscase import previously_selected
+
+        extra = [
+            f
+            for f in previously_selected.check([result], settings, across)
+            if f.cases == [result.id]
+        ]
+    prepared = prepare(case_input, result, settings, options, pattern_keys, extra)
     if isinstance(prepared, Refusal):
         return prepared
     with Staging(outdir, overwrite=options.overwrite, lang=lang) as stage:
