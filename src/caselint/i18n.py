@@ -24,3 +24,12 @@ def render(catalog: Catalog, key: str, lang: Lang, /, **params: Any) -> str:
 def join_list(items: list[str], lang: Lang) -> str:
     """Join names the way each language lists them: 、 in Chinese, commas in English."""
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+def quoted(name: str) -> str:
+    """A name in quotes as Chinese typesetting does it (GB/T 15834): “name”; quotes inside it
+    become single quotes (“‘广电+农业’数据服务平台”); a title already in 《》 stays as it is."""
+    text = str(name).strip()
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        return text
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

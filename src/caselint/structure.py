@@ -152,10 +152,12 @@ def mark_headings(blocks: list[Block]) -> None:
             block.heading_like = True
             current = block.display_text.strip()
             continue
+        if heading is not None:  # 「（二）就近服务。……」 heads its own paragraph and what follows
+            display = block.display_text.strip()
+            end = display.find(heading.text)
+            current = display[: end + len(heading.text)] if end >= 0 else heading.text.strip()
         if block.location.heading is None or current is not None:
             block.location.heading = current
-        if heading is not None:
-            current = heading.text.strip()
 
 
 def _word_hits(text: str, words: list[str], bounds: frozenset[int]) -> int:

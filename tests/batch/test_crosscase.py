@@ -60,7 +60,7 @@ WENLING_WARNING = (
     "previously-selected",
     "warning",
     ["14-温岭融媒县域治理平台"],
-    f"案例“《{WENLING_NAME}》”可能是2024年已入选案例“{WENLING_NAME}”（{WENLING_UNIT}，体制机制改革）"
+    f"案例《{WENLING_NAME}》可能是2024年已入选案例“{WENLING_NAME}”（{WENLING_UNIT}，体制机制改革）"
     "的重复申报，请确认（2024年类别“体制机制改革”即今年的“创新发展机制”）",
 )
 WEAK_WARNING = (
@@ -74,7 +74,7 @@ CONFIDENT_ERROR = (
     "previously-selected",
     "error",
     ["11-广电农业数据服务"],
-    "案例““广电+农业”数据服务平台”与2024年已入选案例“广电+农业数据服务平台”"
+    "案例“‘广电+农业’数据服务平台”与2024年已入选案例“广电+农业数据服务平台”"
     "（东湖广电网络股份有限公司，综合信息服务）同类别重复申报",
 )
 
@@ -375,7 +375,7 @@ def test_a_confident_match_in_the_same_category_is_an_error() -> None:
     assert _previously([case], _options(row)) == [
         (
             "error",
-            "案例“《爱江川》政务民生一体化服务平台”与2024年已入选案例““爱江川”政务民生一体化服务平台”"
+            "案例“《爱江川》政务民生一体化服务平台”与2024年已入选案例“‘爱江川’政务民生一体化服务平台”"
             "（江川县融媒体中心，综合信息服务）同类别重复申报",
         )
     ]

@@ -92,7 +92,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     part=title,
                     value=figure.value,
                     limit=limit,
-                    percent=round(100 * figure.value / limit),
+                    percent=100 * figure.value // limit,  # 997/1000 is 99%, not 100%
                     label=figure.label(ctx.lang),
                 ),
                 part=part.name,

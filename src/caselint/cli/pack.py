@@ -132,7 +132,11 @@ def pack(
     selected: Annotated[
         Path | None,
         typer.Option(
-            "--selected", help=h("往年入选名单 CSV（year,category,case_name,unit,status）", "previously selected cases CSV")
+            "--selected",
+            help=h(
+                "往年入选名单 CSV（year,category,case_name,unit,status）",
+                "previously selected cases CSV",
+            ),
         ),
     ] = None,
     jobs: Annotated[

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from caselint.codes import finding
 from caselint.crosscase.names import normalize_name, similarity, unit_core
-from caselint.i18n import Catalog, render
+from caselint.i18n import Catalog, quoted, render
 from caselint.model import CaseResult, Finding
 
 if TYPE_CHECKING:
@@ -36,12 +36,12 @@ POSSIBLE = 0.6
 
 MESSAGES: Catalog = {
     "match": {
-        "zh": "案例“{case}”与{year}年已入选案例“{selected}”（{unit}，{category}）同类别重复申报",
-        "en": "case “{case}” repeats the {year} selected case “{selected}” ({unit}, {category}) in the same category",
+        "zh": "案例{case}与{year}年已入选案例{selected}（{unit}，{category}）同类别重复申报",
+        "en": "case {case} repeats the {year} selected case {selected} ({unit}, {category}) in the same category",
     },
     "possible": {
-        "zh": "案例“{case}”可能是{year}年已入选案例“{selected}”（{unit}，{category}）的重复申报，请确认",
-        "en": "case “{case}” may repeat the {year} selected case “{selected}” ({unit}, {category}); please confirm",
+        "zh": "案例{case}可能是{year}年已入选案例{selected}（{unit}，{category}）的重复申报，请确认",
+        "en": "case {case} may repeat the {year} selected case {selected} ({unit}, {category}); please confirm",
     },
     "renamed": {
         "zh": "（{year}年类别“{old}”即今年的“{new}”）",
@@ -122,9 +122,9 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
                 MESSAGES,
                 key,
                 lang,
-                case=case.metadata.get("case_name") or case.id,
+                case=quoted(case.metadata.get("case_name") or case.id),
                 year=row.year,
-                selected=row.case_name,
+                selected=quoted(row.case_name),
                 unit=row.unit,
                 category=row.category,
             )

@@ -115,11 +115,15 @@ _SUFFIXES = (
 )
 
 
+_ALIASES = {"txt": "text", "xml": "junit", "excel": "xlsx"}
+
+
 def format_for_path(spec: str) -> tuple[str, Path] | None:
     """``fmt:path`` or a path whose suffix names the format; None when it cannot be told."""
     head, sep, tail = spec.partition(":")
+    head = _ALIASES.get(head, head)
     if sep and head in FORMATS and len(head) > 1:
-        return head, Path(tail)
+        return (head, Path(tail)) if tail and tail != "-" else None
     lowered = spec.lower()
     for suffix, fmt in _SUFFIXES:
         if lowered.endswith(suffix):

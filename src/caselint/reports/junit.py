@@ -15,9 +15,25 @@ from caselint.reports import xml_safe
 from caselint.reports.text import where
 
 
+def _name(finding: Finding, lang: str) -> str:
+    """A test name that stays the same from run to run while the finding does (the message of
+    ``deadline`` changes every day; CI history tracks tests by name)."""
+    bits = [where(finding.location, finding.part, lang)]
+    if finding.element is not None:
+        bits.append(f"要素{finding.element}" if lang == "zh" else f"element {finding.element}")
+    if finding.dimension:
+        bits.append(finding.dimension)
+    if finding.location.start is not None and finding.excerpt:
+        start = finding.location.start - (finding.excerpt_offset or 0)
+        end = (finding.location.end or start) - (finding.excerpt_offset or 0)
+        bits.append(finding.excerpt[max(0, start) : max(0, end)])
+    place = " · ".join(b for b in bits if b)
+    return f"{finding.code} {finding.rule}" + (f": {place}" if place else "")
+
+
 def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str) -> None:
     message = xml_safe(finding.message)
-    name = f"{finding.code} {finding.rule}: {message}"
+    name = xml_safe(_name(finding, lang))
     case = etree.SubElement(suite, "testcase", name=name[:250], classname=classname, time="0")
     if finding.file:
         case.set("file", xml_safe(finding.file))
