@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +74,9 @@ class PartText:
     def blocks(self) -> list[Block]:
         return [block for segment in self.segments for block in segment.blocks]
 
-    @property
+    @cached_property
     def counts(self) -> Counts:
+        """Counted once: length checks, reports and the bundle all ask."""
         return sum_counts(count_blocks(s.blocks) for s in self.segments)
 
     @property

@@ -68,7 +68,9 @@ class ClaimFinder:
                     and (always or self._asserts_change(sentence, start, end))
                     and not self._not_a_claim(sentence, start, end)
                 ):
-                    return Claim(cue, start)
+                    # 明显减少: the degree word and the change it qualifies are one claim.
+                    following = next((c for c in self.changes if sentence.startswith(c, end)), "")
+                    return Claim(cue + following if always else cue, start)
                 start = sentence.find(cue, start + 1)
         return None
 

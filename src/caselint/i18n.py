@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+
+#: How severities read in each language (reports, comments, the workbook, the CLI).
+SEVERITY_LABELS: dict[Lang, dict[str, str]] = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 
 Catalog = dict[str, dict[str, str]]
 

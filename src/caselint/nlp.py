@@ -73,10 +73,6 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(_jieba().tokenize(text))
 
 
-def words(text: str) -> list[str]:
-    return [word for word, _, _ in tokens(text)]
-
-
 def boundaries(text: str) -> frozenset[int]:
     """Offsets where a word starts or ends; a match that does not sit on them cuts a word."""
     found = {0, len(text)}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import pty
 import select
 import subprocess
 import sys
@@ -156,6 +155,7 @@ def _four_cases(root: Path) -> Path:
 
 def _stderr_on_a_terminal(*args: str | Path, env: dict[str, str] | None = None) -> str:
     """Run caselint with stderr on a pseudo-terminal; what it wrote there."""
+    pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX-only")
     master, slave = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k != "CI"}
     environment.update({"TERM": "xterm-256color", "COLUMNS": "100"}, **(env or {}))

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caselint.i18n import Catalog, Lang, join_list, render
+from caselint.i18n import SEVERITY_LABELS, Catalog, Lang, join_list, render
 from caselint.limits import MEASURE_LABELS, SCOPE_LABELS
 from caselint.model import PART_NAMES, CaseResult, Finding, PartName, Story
 
-SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
+SEVERITY = SEVERITY_LABELS
 PART_TITLES = {
     "zh": {"summary": "综合材料", "detailed": "详细材料"},
     "en": {"summary": "summary", "detailed": "detailed part"},

@@ -68,7 +68,7 @@ EXAMPLES = Examples(
     fail=(
         Example("“大幅提升”没有数据", add_to_detailed="平台用户活跃度大幅提升。"),
         Example("一体化不是数量", add_to_detailed="通过一体化改革，传播效果显著增强。"),
-        Example("jieba 不拆开的“成效显著”", add_to_detailed="改革成效显著。"),
+        Example("“成效显著”连写也是效果表述", add_to_detailed="改革成效显著。"),
     ),
     pass_=(
         Example("有数据的效果表述", add_to_detailed="2024年平台日活由2.1万提升至4.2万。"),

@@ -27,6 +27,7 @@ from caselint.cli.run import (
     make_settings,
     path_or_none,
 )
+from caselint.i18n import SEVERITY_LABELS
 
 if TYPE_CHECKING:
     from caselint.i18n import Lang
@@ -42,6 +43,7 @@ _T = {
         "zip": "  压缩包：{path}（SHA-256 {sha}…）",
         "words": "  {part} {words} 字（上限 {limit}）",
         "pass": "  检查：通过",
+        "pass-warnings": "  检查：通过（另有 {n} 条警告，见 检查报告.md；caselint check 可查看位置）",
         "forced": "  检查：未通过，已按 --force 强制打包（{n} 个错误已记入 manifest.json）",
         "refused": "未打包 {case}：",
         "several": "{path} 中有 {n} 个案例；请逐个打包，或用 --batch 按推荐名单批量打包",
@@ -59,6 +61,7 @@ _T = {
         "zip": "  zip: {path} (SHA-256 {sha}…)",
         "words": "  {part}: {words} words (limit {limit})",
         "pass": "  checks: pass",
+        "pass-warnings": "  checks: pass ({n} warning(s) left, see 检查报告.md; caselint check shows where)",
         "forced": "  checks: fail, packed with --force ({n} error(s) recorded in manifest.json)",
         "refused": "not packed: {case}",
         "several": "{path} holds {n} cases; pack them one by one, or use --batch for the recommended ones",
@@ -70,10 +73,6 @@ _T = {
         "index": "index: {path}",
         "batch-refused": "nothing was packed:",
     },
-}
-_SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
 }
 
 
@@ -225,7 +224,7 @@ def _finding_line(finding: Finding, lang: Lang) -> str:
     file = Path(finding.file).name if finding.file else ""
     tail = " · ".join(x for x in (file, place) if x)
     tail = (f"（{tail}）" if lang == "zh" else f" ({tail})") if tail else ""
-    return f"    {_SEVERITY[lang][finding.severity]} {finding.code} {finding.rule}  {finding.message}{tail}"
+    return f"    {SEVERITY_LABELS[lang][finding.severity]} {finding.code} {finding.rule}  {finding.message}{tail}"
 
 
 def _print_refusal(refusal: Refusal, lang: Lang) -> None:
@@ -250,7 +249,8 @@ def _print_built(built: Built, lang: Lang) -> None:
             if finding.severity == "error":
                 typer.echo(_finding_line(finding, lang))
     else:
-        typer.echo(t["pass"])
+        warnings = sum(f.severity == "warning" for f in built.result.findings)
+        typer.echo(t["pass-warnings"].format(n=warnings) if warnings else t["pass"])
     for warning in built.warnings:
         typer.echo(f"  ! {warning}", err=True)
 

@@ -17,12 +17,7 @@ from caselint.cli.common import (
     usage_error,
     write_stdout,
 )
-from caselint.i18n import Lang
-
-_SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
+from caselint.i18n import SEVERITY_LABELS, Lang
 
 
 def _t(language: Lang, zh: str, en: str) -> str:
@@ -96,7 +91,10 @@ def rules(
             table.add_column(header)
         for rule in RULES:
             table.add_row(
-                rule.code, rule.name, _SEVERITY[language][rule.severity], rule.summary(language)
+                rule.code,
+                rule.name,
+                SEVERITY_LABELS[language][rule.severity],
+                rule.summary(language),
             )
         console.print(table)
         return
@@ -124,7 +122,7 @@ def rules(
         )
         return
     console.print(
-        f"[bold]{rule.code} {rule.name}[/]  ({_SEVERITY[language][rule.severity]})  {rule.summary(language)}"
+        f"[bold]{rule.code} {rule.name}[/]  ({SEVERITY_LABELS[language][rule.severity]})  {rule.summary(language)}"
     )
     console.print()
     console.print(escape(doc))

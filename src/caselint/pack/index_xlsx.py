@@ -17,7 +17,7 @@ from caselint.model import PART_NAMES, Report
 from caselint.pack.bundle import Built
 from caselint.pack.gate import Refusal
 from caselint.reports.tables import QUOTA_HEADERS, quota_rows
-from caselint.reports.xlsx import _sheet
+from caselint.reports.xlsx import sheet
 
 SHEETS = {"zh": ("推荐汇总", "未打包", "名额核查"), "en": ("bundles", "not packed", "quotas")}
 BUNDLE_HEADERS = {
@@ -96,13 +96,13 @@ def index_workbook(
             ]
         )
     bundles, left_out, quotas = SHEETS[lang]
-    _sheet(workbook, bundles, BUNDLE_HEADERS[lang], rows)
+    sheet(workbook, bundles, BUNDLE_HEADERS[lang], rows)
     skipped_rows: list[list[object]] = [
         [n, r.case_id, r.case_name or "", words[r.recommended], "；".join(r.reasons)]
         for n, r in enumerate(skipped, start=1)
     ]
-    _sheet(workbook, left_out, SKIPPED_HEADERS[lang], skipped_rows)
-    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
+    sheet(workbook, left_out, SKIPPED_HEADERS[lang], skipped_rows)
+    sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

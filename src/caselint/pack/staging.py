@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from caselint.fsutil import umask
 from caselint.i18n import Catalog, Lang, join_list, render
 from caselint.pack.errors import PackError
 
@@ -33,12 +34,6 @@ MESSAGES: Catalog = {
         "en": "the output path is not a folder: {path}",
     },
 }
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def _remove(path: Path) -> None:
@@ -89,7 +84,7 @@ class Staging:
         """Move everything written into ``path`` to OUTDIR; returns the new paths."""
         names = sorted(os.listdir(self.path))
         self.check_free(names)
-        os.chmod(self.path, 0o777 & ~_umask())  # mkdtemp makes a private folder
+        os.chmod(self.path, 0o777 & ~umask())  # mkdtemp makes a private folder
         if not os.path.lexists(self.outdir):
             try:
                 os.rename(self.path, self.outdir)

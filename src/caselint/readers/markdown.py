@@ -60,15 +60,12 @@ def inline_text(token: Token) -> tuple[str, bool]:
     pending_break = False
     strong = 0
     bold_chars = plain_chars = 0
-    skip_image = 0
     for child in token.children or []:
         kind = child.type
         if kind == "strong_open":
             strong += 1
         elif kind == "strong_close":
             strong -= 1
-        elif kind == "image":
-            skip_image += 1
         elif kind in ("text", "code_inline"):
             content = child.content
             if not content:

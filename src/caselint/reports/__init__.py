@@ -99,8 +99,6 @@ FORMATS: dict[str, Renderer] = {
     "xlsx": _xlsx,
     "csv": _csv,
 }
-#: Formats that can go to the terminal (the others are files).
-STREAM_FORMATS = ("text", "json", "junit", "sarif", "github")
 
 _SUFFIXES = (
     (".sarif.json", "sarif"),

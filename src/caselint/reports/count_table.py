@@ -13,7 +13,7 @@ from caselint.packfiles import PackLimits
 
 _HEADERS = {
     "zh": ["部分", "字数", "含编号等¹", "上限", "中文字符", "非中文词", "字符²", "字符³", "段落"],
-    "en": ["part", "words", "inclusive¹", "limit", "CJK", "non-CJK", "chars²", "chars³", "paras"],
+    "en": ["part", "words", "incl.¹", "limit", "CJK", "other", "chars²", "chars³", "par."],
 }
 _NOTES = {
     "zh": "¹ 含自动编号、文本框、脚注和尾注的字数  ² 不计空格  ³ 计空格。"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from caselint.engine import Settings
-from caselint.i18n import Lang
+from caselint.i18n import SEVERITY_LABELS, Lang
 from caselint.model import PART_NAMES, Report
 from caselint.reports.text import where
 
@@ -65,10 +65,6 @@ QUOTA_HEADERS = {
     "en": ["recommending body", "category", "cases", "recommended", "quota", "over"],
 }
 _VERDICT = {"zh": {"pass": "通过", "fail": "不通过"}, "en": {"pass": "pass", "fail": "fail"}}
-_SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 _YES_NO = {"zh": {True: "是", False: "否"}, "en": {True: "yes", False: "no"}}
 MAX_PROBLEMS = 3
 _TOTAL = {"zh": "合计", "en": "total"}
@@ -130,7 +126,7 @@ def finding_rows(report: Report, lang: Lang) -> list[list[object]]:
             [
                 case_id,
                 f.file or "",
-                _SEVERITY[lang][f.severity],
+                SEVERITY_LABELS[lang][f.severity],
                 f.code,
                 f.rule,
                 where(f.location, f.part, lang),

@@ -6,21 +6,15 @@ cells, so carets stay under Chinese text (each 汉字 is two columns wide).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
-from caselint.i18n import Lang
+from caselint.i18n import SEVERITY_LABELS, Lang
 from caselint.model import PART_NAMES, CaseResult, Finding, Location, Report
 
 FRAME_CONTEXT = 36
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 _PARTS = {
     "zh": {"summary": "综合材料", "detailed": "详细材料"},
     "en": {"summary": "summary", "detailed": "detailed"},
@@ -102,7 +96,7 @@ class TextReporter:
         self.show_elements = show_elements
 
     def finding(self, finding: Finding, indent: str = "  ") -> None:
-        severity = _SEVERITY[self.lang][finding.severity]
+        severity = SEVERITY_LABELS[self.lang][finding.severity]
         style = _STYLE[finding.severity]
         self.console.print(
             f"{indent}[{style}]{severity}[/] [bold]{finding.code}[/] [dim]{finding.rule}[/]  "
@@ -184,9 +178,3 @@ def make_console() -> Console:
 
 def print_report(report: Report, lang: Lang, console: Console | None = None) -> None:
     TextReporter(console or make_console(), lang).report(report)
-
-
-def print_findings(findings: Iterable[Finding], lang: Lang, console: Console | None = None) -> None:
-    reporter = TextReporter(console or make_console(), lang)
-    for finding in findings:
-        reporter.finding(finding)

@@ -39,7 +39,7 @@ def _cell(value: object) -> object:
     return xml_safe(value if isinstance(value, str) else str(value))
 
 
-def _sheet(workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
+def sheet(workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     sheet = workbook.create_sheet(title)
@@ -75,9 +75,9 @@ def render_bytes(report: Report, settings: Settings, lang: Lang) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     cases, findings, quotas = SHEETS[lang]
-    _sheet(workbook, cases, CASE_HEADERS[lang], case_rows(report, lang))
-    _sheet(workbook, findings, FINDING_HEADERS[lang], finding_rows(report, lang))
-    _sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
+    sheet(workbook, cases, CASE_HEADERS[lang], case_rows(report, lang))
+    sheet(workbook, findings, FINDING_HEADERS[lang], finding_rows(report, lang))
+    sheet(workbook, quotas, QUOTA_HEADERS[lang], quota_rows(report, settings, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
