@@ -24,9 +24,13 @@ from caselint.cli.run import (
     ConfigOption,
     ExitZeroOption,
     IgnoreOption,
+    JobsOption,
     ProgressBar,
+    QuietOption,
     ScopeOption,
+    SelectedOption,
     SelectOption,
+    ShortlistOption,
     batch_options,
     load_run_config,
     make_settings,
@@ -84,36 +88,16 @@ def check(
     ignore: IgnoreOption = None,
     exit_zero: ExitZeroOption = False,
     count_scope: ScopeOption = None,
-    shortlist: Annotated[
-        Path | None,
-        typer.Option(
-            "--shortlist",
-            help=h("推荐名单文件（每行一个案例名称或编号）", "shortlist file, one case per line"),
-        ),
-    ] = None,
-    selected: Annotated[
-        Path | None,
-        typer.Option(
-            "--selected",
-            help=h(
-                "往年入选名单 CSV（year,category,case_name,unit,status）",
-                "previously selected cases CSV",
-            ),
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help=h("并行进程数（默认按 CPU）", "worker processes")),
-    ] = None,
+    shortlist: ShortlistOption = None,
+    selected: SelectedOption = None,
+    jobs: JobsOption = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help=h("缓存目录", "cache folder"))
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help=h("不使用缓存", "do not use the cache"))
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help=h("不显示进度条", "no progress bar"))
-    ] = False,
+    quiet: QuietOption = False,
     verbose: Annotated[
         bool,
         typer.Option(

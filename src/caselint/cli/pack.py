@@ -20,8 +20,12 @@ from caselint.cli.common import (
 from caselint.cli.run import (
     CategoryOption,
     ConfigOption,
+    JobsOption,
     ProgressBar,
+    QuietOption,
     ScopeOption,
+    SelectedOption,
+    ShortlistOption,
     batch_options,
     load_run_config,
     make_settings,
@@ -124,27 +128,10 @@ def pack(
     ] = None,
     category: CategoryOption = None,
     count_scope: ScopeOption = None,
-    shortlist: Annotated[
-        Path | None,
-        typer.Option("--shortlist", help=h("推荐名单文件（--batch）", "shortlist file (--batch)")),
-    ] = None,
-    selected: Annotated[
-        Path | None,
-        typer.Option(
-            "--selected",
-            help=h(
-                "往年入选名单 CSV（year,category,case_name,unit,status）",
-                "previously selected cases CSV",
-            ),
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help=h("并行进程数（--batch）", "worker processes")),
-    ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help=h("不显示进度条", "no progress bar"))
-    ] = False,
+    shortlist: ShortlistOption = None,
+    selected: SelectedOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
     config_file: ConfigOption = None,
     rules: RulesOption = None,
     lang: LangOption = "",

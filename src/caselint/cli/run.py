@@ -61,6 +61,30 @@ ScopeOption = Annotated[
         ),
     ),
 ]
+ShortlistOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--shortlist",
+        help=h("推荐名单文件（每行一个案例名称或编号）", "shortlist file, one case per line"),
+    ),
+]
+SelectedOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--selected",
+        help=h(
+            "往年入选名单 CSV（year,category,case_name,unit,status）",
+            "previously selected cases CSV (year,category,case_name,unit,status)",
+        ),
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help=h("并行进程数（默认按 CPU）", "worker processes")),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help=h("不显示进度条", "no progress bar"))
+]
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
