@@ -35,7 +35,9 @@ def main() -> None:
         warm, _ = peak_tree_rss_mb(caselint(*base, "--cache-dir", str(cache)))
         print(f"batch, {args.cases} cases / {files} .docx")
         print(f"  1 process    {one:6.1f} s  {files / one:6.1f} files/s  peak {mem_one:5.0f} MB")
-        print(f"  2 processes  {two:6.1f} s  {files / two:6.1f} files/s  peak {mem_two:5.0f} MB   speed-up {one / two:4.2f}x")
+        print(
+            f"  2 processes  {two:6.1f} s  {files / two:6.1f} files/s  peak {mem_two:5.0f} MB   speed-up {one / two:4.2f}x"
+        )
         print(f"  cold (default jobs, filling cache) {cold:6.1f} s  peak {mem_cold:5.0f} MB")
         print(f"  cached re-run                      {warm:6.2f} s  = {warm / cold:5.3f} x cold")
 

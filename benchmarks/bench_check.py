@@ -10,6 +10,7 @@ caselint / floor ≤ 1.3. ``--profile`` prints where caselint's own time goes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import pstats
 import tempfile
@@ -38,7 +39,9 @@ def main() -> None:
         folder = Path(tmp) / "case"
         summary, detailed = write_case(folder, seed=7, summary_chars=950, detailed_chars=4900)
         floor = time_command([PYTHON, "-c", FLOOR, str(summary), str(detailed)], args.repeat)
-        ours = time_command(caselint("check", "--no-cache", "--format", "json", str(folder)), args.repeat)
+        ours = time_command(
+            caselint("check", "--no-cache", "--format", "json", str(folder)), args.repeat
+        )
         text = time_command(caselint("check", "--no-cache", str(folder)), args.repeat)
         print(
             f"check, one case (1000 + 5000 字 .docx)   floor {floor * 1000:5.0f} ms   "
@@ -56,10 +59,8 @@ def _profile(folder: Path) -> None:
 
     profiler = cProfile.Profile()
     profiler.enable()
-    try:
+    with contextlib.suppress(SystemExit):
         app(["check", "--no-cache", "--format", "json", str(folder)], standalone_mode=False)
-    except SystemExit:
-        pass
     profiler.disable()
     sys.stdout.flush()
     stats = pstats.Stats(profiler, stream=sys.stderr)

@@ -30,8 +30,10 @@ def main() -> None:
         )
         ours = time_command(caselint("count", str(detailed)), args.repeat)
         ours_json = time_command(caselint("count", "--format", "json", str(detailed)), args.repeat)
-        print(f"count, one 5000-字 .docx   floor {floor * 1000:6.0f} ms   caselint {ours * 1000:6.0f} ms"
-              f"   ratio {ours / floor:4.2f}   (json: {ours_json * 1000:.0f} ms, ratio {ours_json / floor:4.2f})")
+        print(
+            f"count, one 5000-字 .docx   floor {floor * 1000:6.0f} ms   caselint {ours * 1000:6.0f} ms"
+            f"   ratio {ours / floor:4.2f}   (json: {ours_json * 1000:.0f} ms, ratio {ours_json / floor:4.2f})"
+        )
 
         folder = root / "many"
         for seed in range(args.files // 2):
@@ -40,9 +42,13 @@ def main() -> None:
         start = time.perf_counter()
         import subprocess
 
-        subprocess.run(caselint("count", "--format", "json", str(folder)), capture_output=True, check=True)
+        subprocess.run(
+            caselint("count", "--format", "json", str(folder)), capture_output=True, check=True
+        )
         elapsed = time.perf_counter() - start
-        print(f"count, {files} drafts in one run   {elapsed:5.2f} s   {files / elapsed:6.1f} files/s")
+        print(
+            f"count, {files} drafts in one run   {elapsed:5.2f} s   {files / elapsed:6.1f} files/s"
+        )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ def peak_tree_rss_mb(command: list[str], cwd: Path | None = None) -> tuple[float
     by ``resource`` where /proc is missing.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=cwd)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=cwd
+    )
     peak = 0
     proc = Path("/proc")
     while process.poll() is None:

@@ -13,11 +13,36 @@ from pathlib import Path
 import docx
 
 CATEGORIES = ["新媒体平台建设", "融合生产传播", "综合信息服务", "创新发展机制"]
-HEADINGS = ["基本情况", "主要做法", "取得成效", "推广价值", "存在的困难与对策", "经验启示与下一步打算"]
+HEADINGS = [
+    "基本情况",
+    "主要做法",
+    "取得成效",
+    "推广价值",
+    "存在的困难与对策",
+    "经验启示与下一步打算",
+]
 CN = "一二三四五六"
-_SUBJECTS = ["客户端", "融媒体中心", "账号矩阵", "短视频栏目", "政务服务平台", "直播间", "指挥调度系统", "新闻频道"]
+_SUBJECTS = [
+    "客户端",
+    "融媒体中心",
+    "账号矩阵",
+    "短视频栏目",
+    "政务服务平台",
+    "直播间",
+    "指挥调度系统",
+    "新闻频道",
+]
 _VERBS = ["上线", "接入", "完成", "发布", "服务", "覆盖", "运营", "整合"]
-_OBJECTS = ["服务事项", "注册用户", "原创稿件", "直播场次", "合作单位", "乡镇站点", "短视频作品", "办件量"]
+_OBJECTS = [
+    "服务事项",
+    "注册用户",
+    "原创稿件",
+    "直播场次",
+    "合作单位",
+    "乡镇站点",
+    "短视频作品",
+    "办件量",
+]
 _UNITS = ["万人", "项", "条", "场", "家", "个", "万次", "件"]
 _LINKS = ["同比增长", "较上年提高", "环比增加", "占比达到"]
 _PLAIN = [
@@ -47,7 +72,9 @@ def paragraph(rng: random.Random, chars: int) -> str:
     return out
 
 
-def write_case(folder: Path, seed: int, summary_chars: int = 900, detailed_chars: int = 4700) -> list[Path]:
+def write_case(
+    folder: Path, seed: int, summary_chars: int = 900, detailed_chars: int = 4700
+) -> list[Path]:
     """Write ``<id>综合材料.docx`` and ``<id>详细材料.docx``; return their paths."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
