@@ -45,6 +45,26 @@ class Examples:
     pass_: tuple[Example, ...]
 
 
+#: The six element headings of the 新媒体平台建设 category, as a draft numbers them.
+_SUMMARY_HEADINGS = (
+    "一、基本情况",
+    "二、主要做法",
+    "三、取得成效",
+    "四、推广价值",
+    "五、存在的困难与对策",
+    "六、经验启示与下一步打算",
+)
+
+
+def padded_summary(sentence: str, repeat: int) -> str:
+    """A complete 综合材料 in Markdown whose every section is ``sentence`` ``repeat`` times.
+
+    Length examples need a summary of a given size that is otherwise compliant.
+    """
+    sections = (f"## {heading}\n{sentence * repeat}" for heading in _SUMMARY_HEADINGS)
+    return "# 综合材料\n" + "\n".join(sections)
+
+
 class CheckModule(Protocol):
     NAME: str
     EXAMPLES: Examples

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caselint.checks.base import CaseContext, Example, Examples
+from caselint.checks.base import CaseContext, Example, Examples, padded_summary
 from caselint.i18n import Catalog
 from caselint.limits import alternative_figures, measured_parts
 from caselint.model import Finding
@@ -55,21 +55,7 @@ MESSAGES: Catalog = {
     },
 }
 
-_NEAR_SUMMARY = "# 综合材料\n" + "\n".join(
-    f"## {n}、{title}\n" + "本台客户端截至2024年12月31日注册用户86万，日活4.2万。" * 6
-    for n, title in zip(
-        "一二三四五六",
-        [
-            "基本情况",
-            "主要做法",
-            "取得成效",
-            "推广价值",
-            "存在的困难与对策",
-            "经验启示与下一步打算",
-        ],
-        strict=True,
-    )
-)
+_NEAR_SUMMARY = padded_summary("本台客户端截至2024年12月31日注册用户86万，日活4.2万。", 6)
 
 EXAMPLES = Examples(
     fail=(Example("综合材料约 960 字（上限的 95% 以上）", summary=_NEAR_SUMMARY),),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caselint.checks.base import CaseContext, Example, Examples
+from caselint.checks.base import CaseContext, Example, Examples, padded_summary
 from caselint.i18n import Catalog
 from caselint.limits import measured_parts
 from caselint.model import Finding
@@ -50,21 +50,7 @@ MESSAGES: Catalog = {
     },
 }
 
-_LONG_SUMMARY = "# 综合材料\n" + "\n".join(
-    f"## {n}、{title}\n" + "本台客户端截至2024年12月31日注册用户86万，日活4.2万。" * 8
-    for n, title in zip(
-        "一二三四五六",
-        [
-            "基本情况",
-            "主要做法",
-            "取得成效",
-            "推广价值",
-            "存在的困难与对策",
-            "经验启示与下一步打算",
-        ],
-        strict=True,
-    )
-)
+_LONG_SUMMARY = padded_summary("本台客户端截至2024年12月31日注册用户86万，日活4.2万。", 8)
 
 EXAMPLES = Examples(
     fail=(Example("综合材料超过 1000 字", summary=_LONG_SUMMARY),),

@@ -13,8 +13,6 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
-    parse_lang,
-    require_paths,
     usage_error,
 )
 from caselint.cli.run import (
@@ -63,8 +61,7 @@ def annotate(
     debug: DebugOption = False,
 ) -> None:
     """把检查结果作为 Word 批注写入草稿副本（原文件名.审阅.docx），原稿不变。"""
-    require_paths(paths, parse_lang(lang or "zh"))
-    config, language = load_run_config(paths[0], config_file, lang)
+    config, language = load_run_config(paths, config_file, lang)
     settings = make_settings(config, rules, category, select, ignore, count_scope, language)
     jobs = _jobs(paths, output, overwrite, language)
 

@@ -14,8 +14,6 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
-    parse_lang,
-    require_paths,
     usage_error,
     write_stdout,
 )
@@ -110,8 +108,7 @@ def check(
     debug: DebugOption = False,
 ) -> None:
     """检查案例材料：缺少的要素、超出的字数、主观夸大的措辞、缺少的数据；文件夹内还核查名额与重复申报。"""
-    require_paths(paths, parse_lang(lang or "zh"))
-    config, language = load_run_config(paths[0], config_file, lang)
+    config, language = load_run_config(paths, config_file, lang)
     settings = make_settings(config, rules, category, select, ignore, count_scope, language)
     targets = _targets(outputs, reports, overwrite, language)
     options = batch_options(

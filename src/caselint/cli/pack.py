@@ -13,8 +13,6 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
-    parse_lang,
-    require_paths,
     usage_error,
 )
 from caselint.cli.run import (
@@ -141,8 +139,7 @@ def pack(
     from caselint.discover import discover
     from caselint.pack.errors import PackError
 
-    require_paths([case], parse_lang(lang or "zh"))
-    config, language = load_run_config(case, config_file, lang)
+    config, language = load_run_config([case], config_file, lang)
     settings = make_settings(config, rules, category, None, None, count_scope, language)
     from caselint.pack.gate import PackOptions
 

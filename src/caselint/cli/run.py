@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caselint.cli.common import h, load_pack_or_exit, parse_lang, usage_error
+from caselint.cli.common import h, load_pack_or_exit, parse_lang, require_paths, usage_error
 
 if TYPE_CHECKING:
     from caselint.config import Config
@@ -94,13 +94,17 @@ ConfigOption = Annotated[
 ]
 
 
-def load_run_config(first: Path, explicit: Path | None, lang: str) -> tuple[Config, Lang]:
-    """The nearest config (or ``--config``) and the run's language; exit 2 when invalid."""
+def load_run_config(paths: list[Path], explicit: Path | None, lang: str) -> tuple[Config, Lang]:
+    """The config nearest the first path (or ``--config``) and the run's language.
+
+    Exits 2 when a path does not exist or the config is invalid, before any work starts.
+    """
     from caselint.config import ConfigError, load_config
 
     language = parse_lang(lang or "zh")
+    require_paths(paths, language)
     try:
-        config = load_config(first, explicit)
+        config = load_config(paths[0], explicit)
     except ConfigError as exc:
         usage_error(str(exc), str(exc), language)
     return config, parse_lang(lang or config.lang or "zh")
