@@ -13,6 +13,7 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
+    require_writable,
     usage_error,
 )
 from caselint.cli.run import (
@@ -120,14 +121,7 @@ def _jobs(
                 f"the copy cannot replace the draft: {target}",
                 lang,
             )
-        if target.is_dir():
-            usage_error(f"输出路径是文件夹：{target}", f"output path is a folder: {target}", lang)
-        if target.exists() and not overwrite:
-            usage_error(
-                f"审阅稿已存在：{target}（加 --overwrite 覆盖）",
-                f"output exists: {target} (use --overwrite)",
-                lang,
-            )
+        require_writable(target, overwrite, lang, ("审阅稿", "output"))
         jobs.append((path, target))
     return jobs
 

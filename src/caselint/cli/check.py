@@ -14,6 +14,7 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
+    require_writable,
     usage_error,
     write_stdout,
 )
@@ -195,14 +196,7 @@ def _targets(
             )
         targets.append((fmt, path))
     for _, path in targets:
-        if path.exists() and not overwrite:
-            usage_error(
-                f"输出文件已存在：{path}（加 --overwrite 覆盖）",
-                f"output exists: {path} (use --overwrite)",
-                lang,
-            )
-        if path.is_dir():
-            usage_error(f"输出路径是文件夹：{path}", f"output path is a folder: {path}", lang)
+        require_writable(path, overwrite, lang)
     return targets
 
 

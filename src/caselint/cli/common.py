@@ -84,6 +84,24 @@ def require_paths(paths: list[Path], lang: Lang) -> None:
         usage_error(f"路径不存在：{names}", f"no such file or folder: {names}", lang)
 
 
+def require_writable(
+    target: Path, overwrite: bool, lang: Lang, noun: tuple[str, str] = ("输出文件", "output")
+) -> None:
+    """Refuse, before any work, an output path that is a folder or exists without --overwrite.
+
+    ``noun`` names the output in the message (输出文件/审阅稿/文件, in Chinese and English).
+    """
+    if target.is_dir():
+        usage_error(f"输出路径是文件夹：{target}", f"output path is a folder: {target}", lang)
+    if target.exists() and not overwrite:
+        zh, en = noun
+        usage_error(
+            f"{zh}已存在：{target}（加 --overwrite 覆盖）",
+            f"{en} exists: {target} (use --overwrite)",
+            lang,
+        )
+
+
 def write_stdout(text: str) -> None:
     """Machine-readable output: UTF-8 bytes whatever the console code page (Windows: cp936)."""
     data = text if text.endswith("\n") else text + "\n"

@@ -16,6 +16,7 @@ from caselint.cli.common import (
     h,
     load_pack_or_exit,
     parse_lang,
+    require_writable,
     usage_error,
 )
 
@@ -98,14 +99,7 @@ def new(
     target = output or Path(f"{chosen.name}案例草稿.{fmt.value}")
     if not target.suffix:
         target = target.with_name(f"{target.name}.{fmt.value}")
-    if target.is_dir():
-        usage_error(f"输出路径是文件夹：{target}", f"output path is a folder: {target}", language)
-    if target.exists() and not overwrite:
-        usage_error(
-            f"文件已存在：{target}（加 --overwrite 覆盖）",
-            f"file exists: {target} (use --overwrite)",
-            language,
-        )
+    require_writable(target, overwrite, language, ("文件", "file"))
     data = new_draft(pack, chosen.name, fmt.value)
     try:
         atomic_write_bytes(target, data, overwrite=overwrite)
