@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from caselint.cli.app import app
-from caselint.config import ConfigError, find_config, load_config
+from caselint.rulepack.config import ConfigError, find_config, load_config
 from support.cases import compliant
 
 

@@ -1,4 +1,4 @@
-"""Word-compatible counting (``caselint.count``): the research vectors and the rule table.
+"""Word-compatible counting (``caselint.text.count``): the research vectors and the rule table.
 
 Rules and evidence: ``shared/research/wordcount.md`` (§2.1 words, §2.2 characters, §2.3 which
 parts count). The vectors are strings whose Word count third parties measured in Word; a copy
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from caselint.count import count_blocks, count_text, is_east_asian, sum_counts, tally
-from caselint.model import Block, BlockKind, Counts, Location, Story
+from caselint.core.model import Block, BlockKind, Counts, Location, Story
+from caselint.text.count import count_blocks, count_text, is_east_asian, sum_counts, tally
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wordcount-vectors.json"
 _REPO = Path(__file__).resolve().parent.parent

@@ -46,7 +46,7 @@ def test_wheel_ships_rules_and_finds_them(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from caselint.packfiles import rules_dir, load_limits; "
+            "from caselint.rulepack.files import rules_dir; from caselint.rulepack.limits import load_limits; "
             "print(rules_dir()); print(load_limits().parts['summary'].limit)",
         ],
         capture_output=True,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from caselint.count import count_blocks
-from caselint.packfiles import load_limits
-from caselint.parts import split_document
+from caselint.cases.parts import split_document
 from caselint.readers import read_document
+from caselint.rulepack.limits import load_limits
+from caselint.text.count import count_blocks
 
 PACK = load_limits()
 

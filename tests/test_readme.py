@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from caselint.config import Config
-from caselint.metadata import normalize
-from caselint.packfiles import tomllib
-from caselint.rulepack import load_pack
+from caselint.cases.metadata import normalize
+from caselint.rulepack.config import Config
+from caselint.rulepack.files import tomllib
+from caselint.rulepack.pack import load_pack
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.DOTALL)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from caselint.rulepack import RulePackError, load_pack, merge, rules_dir
+from caselint.rulepack.pack import RulePackError, load_pack, merge, rules_dir
 
 NOTICE_CATEGORIES = ["新媒体平台建设", "融合生产传播", "综合信息服务", "创新发展机制"]
 
@@ -42,7 +42,7 @@ def test_bundled_pack_holds_what_the_notice_decides() -> None:
 
 
 def test_every_rule_quotes_a_clause() -> None:
-    from caselint.codes import RULES
+    from caselint.core.codes import RULES
 
     pack = load_pack()
     assert {r.name for r in RULES if r.scope != "tool"} <= set(pack.clauses)
@@ -99,7 +99,7 @@ enabled = false
 
 
 def test_overlay_rules_change_the_verdict(tmp_path: Path) -> None:
-    from caselint.case import CaseInput
+    from caselint.cases.case import CaseInput
     from caselint.engine import Settings, check_case
     from support.cases import compliant
 

@@ -18,14 +18,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from caselint.cache import Cache, case_key
-from caselint.case import CaseInput
-from caselint.codes import finding as make_finding
+from caselint.cases.case import CaseInput
+from caselint.cases.metadata import normalize
+from caselint.core.codes import finding as make_finding
+from caselint.core.i18n import Catalog, render
+from caselint.core.model import CaseResult, Report
 from caselint.crosscase import BatchOptions, check_across
 from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings, build_report, check_case
-from caselint.i18n import Catalog, render
-from caselint.metadata import normalize
-from caselint.model import CaseResult, Report
 
 #: Below this many uncached cases, worker start-up costs more than it saves.
 MIN_CASES_FOR_POOL = 4

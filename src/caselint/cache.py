@@ -16,11 +16,11 @@ import json
 from pathlib import Path
 
 from caselint import __version__
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
+from caselint.core.fsutil import atomic_write_bytes
+from caselint.core.model import CaseResult
+from caselint.core.serialize import from_json, to_json
 from caselint.engine import Settings
-from caselint.fsutil import atomic_write_bytes
-from caselint.model import CaseResult
-from caselint.serialize import from_json, to_json
 
 CACHE_FORMAT = 1
 

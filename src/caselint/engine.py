@@ -1,4 +1,4 @@
-"""Run the selected checks over cases and gather a :class:`~caselint.model.Report`.
+"""Run the selected checks over cases and gather a :class:`~caselint.core.model.Report`.
 
 One case at a time: assemble its files, resolve its category, run every enabled check, apply
 the pack's severity overrides, sort the findings by where they are. Cross-case checks (quotas,
@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from caselint.analysis import analysers
-from caselint.case import CaseInput, assemble
-from caselint.category import resolve
+from caselint.cases.case import CaseInput, assemble
+from caselint.cases.category import resolve
+from caselint.cases.limits import limited_figure
+from caselint.cases.metadata import case_metadata
 from caselint.checks import CHECKS
 from caselint.checks.base import CaseContext
-from caselint.codes import RULES
-from caselint.i18n import Lang
-from caselint.limits import limited_figure
-from caselint.metadata import case_metadata
-from caselint.model import (
+from caselint.core.codes import RULES
+from caselint.core.i18n import Lang
+from caselint.core.model import (
     PART_NAMES,
     SEVERITY_RANK,
     CaseResult,
@@ -29,7 +28,8 @@ from caselint.model import (
     Report,
     Summary,
 )
-from caselint.rulepack import RulePack
+from caselint.rulepack.pack import RulePack
+from caselint.text.analysis import analysers
 
 ALL_RULES = frozenset(rule.name for rule in RULES)
 

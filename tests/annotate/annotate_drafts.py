@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from caselint.model import Story
+from caselint.core.model import Story
 from caselint.readers.docx import trace_docx
 from support.docx_build import (
     build_docx,

@@ -21,11 +21,11 @@ from annotate_drafts import anchored_text, char_formats, clean_draft, rich_draft
 from docx.oxml.ns import qn
 
 from caselint.annotate import AnnotateError, annotate_docx, default_output
-from caselint.count import count_blocks
+from caselint.core.model import Story
 from caselint.engine import Settings
-from caselint.model import Story
 from caselint.readers import read_document
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
+from caselint.text.count import count_blocks
 from support.docx_build import build_docx, p
 
 PACK = load_pack(None)
@@ -208,7 +208,7 @@ def test_english_comments(draft: Path) -> None:
 
 
 def test_selected_rules_only(draft: Path) -> None:
-    from caselint.codes import select
+    from caselint.core.codes import select
 
     settings = Settings(pack=PACK, enabled=select(["emotive-wording"], []))
     out, copy = _annotate(draft, settings)

@@ -16,8 +16,8 @@ import pytest
 from batch_cli import cli
 from province_folder import chinese_metadata, example, write_toml
 
-from caselint.model import CaseResult
-from caselint.serialize import from_json
+from caselint.core.model import CaseResult
+from caselint.core.serialize import from_json
 
 SMALL = {
     "01-东湖新闻客户端": ["东湖新闻客户端-综合材料.md", "东湖新闻客户端-详细材料.md"],

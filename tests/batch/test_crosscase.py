@@ -21,11 +21,11 @@ from province_folder import (
     write_selected,
 )
 
+from caselint.core.model import CaseResult
 from caselint.crosscase import BatchOptions, check_across, deadline, previously_selected, quota
 from caselint.crosscase.selected import SelectedRow, read_selected
 from caselint.engine import Settings
-from caselint.model import CaseResult
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 
 PACK = load_pack()
 SETTINGS = Settings(pack=PACK)

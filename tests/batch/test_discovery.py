@@ -17,9 +17,9 @@ from province_folder import (
     write_toml,
 )
 
-from caselint.discover import Skipped, case_key, discover
+from caselint.cases.discover import Skipped, case_key, discover
 from caselint.engine import Settings, check_case
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 
 PACK = load_pack()
 

@@ -29,10 +29,10 @@ from province_folder import (
 )
 from rich.cells import cell_len
 
+from caselint.core.model import CaseResult, Report, Summary
 from caselint.engine import Settings
-from caselint.model import CaseResult, Report, Summary
 from caselint.reports.tables import case_rows, quota_rows
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 CASE_HEADER = [
@@ -630,12 +630,12 @@ def test_overwrite_replaces_the_file(province: Path, tmp_path: Path) -> None:
 def test_a_failed_write_leaves_neither_a_partial_file_nor_a_temporary_one(
     province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import caselint.fsutil
+    import caselint.core.fsutil
 
     def full_disk(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(caselint.fsutil.os, "replace", full_disk)
+    monkeypatch.setattr(caselint.core.fsutil.os, "replace", full_disk)
     target = tmp_path / "out" / "report.json"
 
     result = cli("check", province, "--no-cache", "-j", "1", "-q", "-o", target)

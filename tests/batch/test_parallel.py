@@ -17,9 +17,9 @@ from province_folder import CASE_IDS, example, write_toml
 
 from caselint.batch import RunStats, run_cases
 from caselint.cache import Cache
-from caselint.discover import discover
+from caselint.cases.discover import discover
 from caselint.engine import Settings
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 
 PACK = load_pack()
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from batch_cli import cli
 from lxml import etree
 
+from caselint.core.model import CaseResult, Finding, Report, Summary
 from caselint.crosscase import BatchOptions
 from caselint.crosscase.quota import recommending_body
 from caselint.engine import Settings
-from caselint.model import CaseResult, Finding, Report, Summary
 from caselint.reports import csv_report, junit
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 from support.cases import compliant
 
 PACK = load_pack()
@@ -106,7 +106,7 @@ def test_a_shortlist_entry_matching_no_case_is_said(tmp_path: Path) -> None:
 
 
 def test_category_is_not_read_from_body_sentences(tmp_path: Path) -> None:
-    from caselint.case import CaseInput
+    from caselint.cases.case import CaseInput
     from caselint.engine import check_case
 
     folder = tmp_path / "综合信息服务" / "爱江川"
@@ -122,7 +122,7 @@ def test_category_is_not_read_from_body_sentences(tmp_path: Path) -> None:
 
 
 def test_case_id_does_not_depend_on_how_the_path_is_spelt(tmp_path: Path, monkeypatch) -> None:
-    from caselint.discover import discover
+    from caselint.cases.discover import discover
 
     folder = tmp_path / "01-青禾视听"
     folder.mkdir()
@@ -134,8 +134,8 @@ def test_case_id_does_not_depend_on_how_the_path_is_spelt(tmp_path: Path, monkey
 
 
 def test_gbk_case_toml_and_config_are_read(tmp_path: Path) -> None:
-    from caselint.config import load_config
-    from caselint.discover import read_sidecar
+    from caselint.cases.discover import read_sidecar
+    from caselint.rulepack.config import load_config
 
     sidecar = tmp_path / "case.toml"
     sidecar.write_bytes('"案例名称" = "爱江川"\n"类别" = "综合信息服务"\n'.encode("gbk"))
@@ -147,7 +147,7 @@ def test_gbk_case_toml_and_config_are_read(tmp_path: Path) -> None:
 
 
 def test_bare_chinese_toml_keys_get_a_hint(tmp_path: Path) -> None:
-    from caselint.discover import read_sidecar
+    from caselint.cases.discover import read_sidecar
 
     sidecar = tmp_path / "case.toml"
     sidecar.write_text('案例名称 = "爱江川"\n', encoding="utf-8")
@@ -167,7 +167,7 @@ def test_invalid_config_values_are_usage_errors(tmp_path: Path) -> None:
 
 
 def test_a_third_file_in_a_case_is_reported(tmp_path: Path) -> None:
-    from caselint.case import CaseInput
+    from caselint.cases.case import CaseInput
     from caselint.engine import check_case
 
     (tmp_path / "案例.md").write_text(compliant("platform"), encoding="utf-8")

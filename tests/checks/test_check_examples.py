@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
 from caselint.checks import CHECKS
 from caselint.checks.base import Example
 from caselint.engine import Settings, check_case
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 from support.cases import compliant
 
 PACK = load_pack()

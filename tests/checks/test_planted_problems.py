@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
+from caselint.core.model import CaseResult
 from caselint.engine import Settings, check_case
-from caselint.model import CaseResult
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 from support.cases import (
     CATEGORY_IDS,
     build_docx_case,

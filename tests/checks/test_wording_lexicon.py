@@ -17,9 +17,10 @@ from typing import Literal, NamedTuple
 
 import pytest
 
-from caselint.quantity import QuantityFinder
-from caselint.rulepack import RulePack, fold, load_pack
-from caselint.wording import Hit, WordingMatcher, matcher_for
+from caselint.rulepack.pack import RulePack, fold, load_pack
+from caselint.text.analysis import matcher_for
+from caselint.text.quantity import QuantityFinder
+from caselint.text.wording import Hit, WordingMatcher
 
 PACK: RulePack = load_pack()
 WORDING = PACK.wording
@@ -633,7 +634,7 @@ def test_effect_words_are_left_to_unquantified_claim() -> None:
     as 大大提高 or 重大突破 hold a cue, but jieba keeps them one word, so unquantified-claim does
     not see the cue in them and emotive-wording is their only reporter.
     """
-    from caselint.claims import ClaimFinder
+    from caselint.text.claims import ClaimFinder
 
     claims = ClaimFinder(PACK.data)
     cues = claims.cues

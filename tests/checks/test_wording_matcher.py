@@ -1,7 +1,7 @@
 """The wording matcher's mechanisms, each on a small hand-made lexicon.
 
 The real lexicon is tested in ``test_wording_lexicon.py``; here every rule of
-:mod:`caselint.wording` is shown on the fewest entries that exercise it: longest match first,
+:mod:`caselint.text.wording` is shown on the fewest entries that exercise it: longest match first,
 masking (exempt compounds and patterns, 《》, short quotes, reported speech, policy wording),
 jieba word boundaries, overlapping candidates, figures next to an entry, and named sources.
 """
@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from caselint.quantity import QuantityFinder
-from caselint.rulepack import LexiconClass, Wording
-from caselint.wording import NEAR_NUMBER_CHARS, Hit, WordingMatcher
+from caselint.rulepack.pack import LexiconClass, Wording
+from caselint.text.quantity import QuantityFinder
+from caselint.text.wording import NEAR_NUMBER_CHARS, Hit, WordingMatcher
 
 QUANTITIES = QuantityFinder(
     ["%", "个", "万", "人次", "人", "条", "个百分点", "秒", "元"],

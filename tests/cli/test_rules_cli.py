@@ -15,8 +15,8 @@ import caselint.checks
 from caselint.checks import BY_NAME as CHECKS
 from caselint.cli import common
 from caselint.cli.app import app
-from caselint.codes import DOCS, DOCS_ZH, RULES
-from caselint.rulepack import load_pack
+from caselint.core.codes import DOCS, DOCS_ZH, RULES
+from caselint.rulepack.pack import load_pack
 
 CODES = [rule.code for rule in RULES]
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -19,14 +19,14 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
+from caselint.cases.discover import discover
+from caselint.cases.parts import split_document
 from caselint.cli.app import app
-from caselint.count import count_blocks
-from caselint.discover import discover
-from caselint.model import Counts, PartName
-from caselint.parts import split_document
+from caselint.core.model import Counts, PartName
 from caselint.readers import read_document
-from caselint.rulepack import RulePack, load_pack
+from caselint.rulepack.pack import RulePack, load_pack
+from caselint.text.count import count_blocks
 from support.cases import body, build_docx_case, compliant, front_matter, with_front_matter
 
 PACK = load_pack()

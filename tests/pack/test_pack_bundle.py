@@ -25,7 +25,6 @@ from pack_cases import (
     zip_entries,
 )
 
-from caselint.count import COUNT_FIELDS
 from caselint.engine import Settings
 from caselint.pack import bundle as bundle_module
 from caselint.pack.bundle import pack_case
@@ -33,6 +32,7 @@ from caselint.pack.gate import PackOptions
 from caselint.pack.manifest import Manifest
 from caselint.pack.names import RESERVED
 from caselint.pack.staging import TEMP_PREFIX
+from caselint.text.count import COUNT_FIELDS
 from support.cases import compliant
 
 BUNDLE_FILES = {"申请表.docx", "综合材料.docx", "详细材料.docx", "manifest.json", "检查报告.md"}

@@ -13,12 +13,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from pack_cases import PACK
 
-from caselint.count import COUNT_FIELDS, count_blocks, resolve_ambiguous
-from caselint.model import BlockKind
+from caselint.cases.parts import split_document
+from caselint.core.model import BlockKind
 from caselint.pack.docx_writer import east_asian_offsets, write_part
 from caselint.pack.part_files import signature
-from caselint.parts import split_document
 from caselint.readers import read_document
+from caselint.text.count import COUNT_FIELDS, count_blocks, resolve_ambiguous
 
 WHEN = dt.datetime(2025, 4, 11)
 

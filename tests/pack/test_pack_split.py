@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pack_cases import PACK
 
-from caselint.count import count_blocks
-from caselint.model import Story
+from caselint.cases.parts import split_document
+from caselint.core.model import Story
 from caselint.pack.docx_split import split_docx
 from caselint.pack.errors import PackError
 from caselint.pack.part_files import PartFile, confirm, signature
-from caselint.parts import split_document
 from caselint.readers import read_document
+from caselint.text.count import count_blocks
 from support.docx_build import (
     abstract_num,
     build_docx,

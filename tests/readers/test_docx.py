@@ -23,9 +23,9 @@ from typing import Any
 import docx
 import pytest
 
-from caselint.count import count_blocks
-from caselint.model import Block, BlockKind, Counts, Document, Location, Story
+from caselint.core.model import Block, BlockKind, Counts, Document, Location, Story
 from caselint.readers import read_document
+from caselint.text.count import count_blocks
 from support.docx_build import (
     abstract_num,
     build_docx,

@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from caselint.cli.app import app
-from caselint.count import count_blocks
 from caselint.readers import ReadError, read_document
 from caselint.readers.legacy import find_soffice
+from caselint.text.count import count_blocks
 from support.inputs import write_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

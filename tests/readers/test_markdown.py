@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from caselint.count import count_blocks
-from caselint.model import Block, BlockKind, Document
+from caselint.core.model import Block, BlockKind, Document
 from caselint.readers import read_document
+from caselint.text.count import count_blocks
 
 SAMPLE = """\
 ---

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from caselint.cli.app import app
-from caselint.count import count_blocks
-from caselint.model import BlockKind
+from caselint.core.model import BlockKind
 from caselint.readers import ReadError, read_document
+from caselint.text.count import count_blocks
 
 #: Encodable in GBK.
 DRAFT = """\

@@ -39,7 +39,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from caselint.count import AMBIGUOUS_PUNCTUATION, is_east_asian
+from caselint.text.count import AMBIGUOUS_PUNCTUATION, is_east_asian
 from support.docx_build import abstract_num, build_docx, level, num, para, run, table
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "cases"

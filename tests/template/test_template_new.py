@@ -17,14 +17,14 @@ import pytest
 from docx.oxml.ns import qn
 from template_fill import CASE_NAME, DETAILED, METADATA, SUMMARY
 
-from caselint.count import count_blocks
-from caselint.discover import case_for_file
+from caselint.cases.discover import case_for_file
+from caselint.core.model import Story
 from caselint.engine import Settings, check_case
-from caselint.model import Story
 from caselint.readers import read_document
-from caselint.rulepack import load_pack
+from caselint.rulepack.pack import load_pack
 from caselint.template import UnknownCategoryError, find_category, new_draft
 from caselint.template.outline import build, heading
+from caselint.text.count import count_blocks
 from support.docx_build import custom_xml
 
 PACK = load_pack(None)

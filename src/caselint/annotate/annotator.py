@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from caselint.annotate import anchors, messages, placement
-from caselint.discover import ANNOTATED_SUFFIX, case_for_file
+from caselint.cases.discover import ANNOTATED_SUFFIX, case_for_file
+from caselint.cases.parts import split_document
+from caselint.core.i18n import Catalog, Lang, render
+from caselint.core.model import CaseResult, Finding, PartName
+from caselint.core.read_error import ReadError
 from caselint.engine import Settings, check_case
-from caselint.i18n import Catalog, Lang, render
-from caselint.model import CaseResult, Finding, PartName
-from caselint.parts import split_document
 from caselint.readers.docx import TracedBlock, W, trace_docx
-from caselint.readers.errors import ReadError
 from caselint.readers.sniff import Kind, read_bytes
 from caselint.readers.sniff import sniff as detect_kind
 

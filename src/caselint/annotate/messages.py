@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caselint.i18n import SEVERITY_LABELS, Catalog, Lang, join_list, render
-from caselint.limits import MEASURE_LABELS, SCOPE_LABELS
-from caselint.model import PART_NAMES, CaseResult, Finding, PartName, Story
+from caselint.cases.limits import MEASURE_LABELS, SCOPE_LABELS
+from caselint.core.i18n import SEVERITY_LABELS, Catalog, Lang, join_list, render
+from caselint.core.model import PART_NAMES, CaseResult, Finding, PartName, Story
 
 SEVERITY = SEVERITY_LABELS
 PART_TITLES = {

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from caselint.model import Finding, PartName, Story
+from caselint.core.model import Finding, PartName, Story
 from caselint.readers.docx import TracedBlock
 
 #: Stories whose paragraphs are in the main document part, where comments can be anchored.

@@ -1,6 +1,6 @@
 """The checks of one case, one module per rule (see :mod:`caselint.checks.base`).
 
-Adding a check: write the module, add its rule to :data:`caselint.codes.RULES` and the module
+Adding a check: write the module, add its rule to :data:`caselint.core.codes.RULES` and the module
 to :data:`CHECKS`. The test suite then runs its examples and fails if it has none.
 """
 

@@ -1,7 +1,7 @@
 """What a check sees of a case, and how it reports.
 
 A check is a module with a docstring (its user documentation, shown by ``caselint rules``),
-``NAME`` (its rule name in :mod:`caselint.codes`), ``EXAMPLES`` (drafts it must flag and drafts
+``NAME`` (its rule name in :mod:`caselint.core.codes`), ``EXAMPLES`` (drafts it must flag and drafts
 it must pass; the test suite runs them both ways) and ``check(ctx)``, a generator of findings.
 Checks never print and never read files: everything they need is on :class:`CaseContext`.
 """
@@ -12,15 +12,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from caselint.analysis import analysers
-from caselint.case import Case, PartText
-from caselint.claims import ClaimFinder
-from caselint.codes import BY_NAME, finding
-from caselint.i18n import Catalog, Lang, render
-from caselint.model import Block, Document, Finding, Location, PartName, Severity
-from caselint.quantity import QuantityFinder, sentences
-from caselint.rulepack import Category, RulePack
-from caselint.wording import WordingMatcher
+from caselint.cases.case import Case, PartText
+from caselint.cases.limits import Figure, limited_figure
+from caselint.core.codes import BY_NAME, finding
+from caselint.core.i18n import Catalog, Lang, render
+from caselint.core.model import (
+    PART_NAMES,
+    Block,
+    Counts,
+    Document,
+    Finding,
+    Location,
+    PartName,
+    Severity,
+)
+from caselint.rulepack.pack import Category, RulePack
+from caselint.text.analysis import analysers
+from caselint.text.claims import ClaimFinder
+from caselint.text.quantity import QuantityFinder, sentences
+from caselint.text.wording import WordingMatcher
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ class CaseContext:
         """Element headings of a part (computed once per case and part)."""
         key = f"outline:{name}"
         if key not in self._cache:
-            from caselint.structure import outline
+            from caselint.cases.structure import outline
 
             part = self.part(name)
             self._cache[key] = (
@@ -168,3 +178,22 @@ class CaseContext:
         return finding(
             rule, message, severity=severity, location=location, file=file, part=part, **fields
         )
+
+
+@dataclass(frozen=True)
+class MeasuredPart:
+    name: PartName
+    limit: int
+    counts: Counts
+    figure: Figure
+
+
+def measured_parts(ctx: CaseContext) -> Iterator[MeasuredPart]:
+    """Each part the case has, with its limit and the figure the limit is measured in."""
+    for name in PART_NAMES:
+        part = ctx.part(name)
+        if part is None:
+            continue
+        counts = part.counts
+        figure = limited_figure(counts, ctx.pack.counting, ctx.scope)
+        yield MeasuredPart(name, ctx.pack.parts[name].limit, counts, figure)

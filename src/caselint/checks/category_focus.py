@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
-from caselint.model import Finding
+from caselint.core.i18n import Catalog
+from caselint.core.model import Finding
 
 DOC_ZH = """category-focus（D002）：详细材料没有体现所报类别的侧重点。
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog, join_list
-from caselint.model import Finding
+from caselint.core.i18n import Catalog, join_list
+from caselint.core.model import Finding
 
 DOC_ZH = """category-unknown（S002）：无法确定案例的申报类别。
 

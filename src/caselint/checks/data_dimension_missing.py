@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from caselint.case import PartText
+from caselint.cases.case import PartText
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
-from caselint.model import Finding
-from caselint.quantity import sentences
+from caselint.core.i18n import Catalog
+from caselint.core.model import Finding
+from caselint.text.quantity import sentences
 
 DOC_ZH = """data-dimension-missing（D001）：详细材料缺少某一类数据。
 

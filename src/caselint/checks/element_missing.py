@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from caselint.cases.structure import body_blocks
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog, join_list
-from caselint.model import Finding
-from caselint.structure import body_blocks
+from caselint.core.i18n import Catalog, join_list
+from caselint.core.model import Finding
 
 DOC_ZH = """element-missing（S003）：案例缺少所报类别规定的要素。
 

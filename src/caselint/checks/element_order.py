@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
-from caselint.model import Finding
+from caselint.core.i18n import Catalog
+from caselint.core.model import Finding
 
 DOC_ZH = """element-order（S004）：综合材料各要素的顺序与通知所列顺序不一致。
 

@@ -24,8 +24,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog, join_list
-from caselint.model import PART_NAMES, BlockKind, Finding
+from caselint.core.i18n import Catalog, join_list
+from caselint.core.model import PART_NAMES, BlockKind, Finding
 
 DOC_ZH = """emotive-wording（W001）：最高级、绝对化、夸大、煽情或口号式的措辞。
 

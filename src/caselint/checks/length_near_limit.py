@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caselint.checks.base import CaseContext, Example, Examples, padded_summary
-from caselint.i18n import Catalog
-from caselint.limits import alternative_figures, measured_parts
-from caselint.model import Finding
+from caselint.cases.limits import alternative_figures
+from caselint.checks.base import CaseContext, Example, Examples, measured_parts, padded_summary
+from caselint.core.i18n import Catalog
+from caselint.core.model import Finding
 
 DOC_ZH = """length-near-limit（L002）：某部分字数已贴近上限，或换一种算法就超限。
 

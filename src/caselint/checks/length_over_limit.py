@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from caselint.checks.base import CaseContext, Example, Examples, padded_summary
-from caselint.i18n import Catalog
-from caselint.limits import measured_parts
-from caselint.model import Finding
+from caselint.checks.base import CaseContext, Example, Examples, measured_parts, padded_summary
+from caselint.core.i18n import Catalog
+from caselint.core.model import Finding
 
 DOC_ZH = """length-over-limit（L001）：某部分字数超过通知规定的上限。
 

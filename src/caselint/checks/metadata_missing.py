@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from caselint.cases.metadata import case_metadata
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog, join_list
-from caselint.metadata import case_metadata
-from caselint.model import Finding
+from caselint.core.i18n import Catalog, join_list
+from caselint.core.model import Finding
 
 DOC_ZH = """metadata-missing（F003）：案例信息缺少填写申请表和打包上传所需的内容。
 

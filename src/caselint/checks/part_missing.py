@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from caselint.cases.structure import body_blocks
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
-from caselint.model import PART_NAMES, Finding
-from caselint.structure import body_blocks
+from caselint.core.i18n import Catalog
+from caselint.core.model import PART_NAMES, Finding
 
 DOC_ZH = """part-missing（S001）：案例缺少综合材料或详细材料。
 

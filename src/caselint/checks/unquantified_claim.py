@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from caselint.checks.base import CaseContext, Example, Examples
-from caselint.i18n import Catalog
-from caselint.model import PART_NAMES, Finding
-from caselint.quantity import sentences
+from caselint.core.i18n import Catalog
+from caselint.core.model import PART_NAMES, Finding
+from caselint.text.quantity import sentences
 
 DOC_ZH = """unquantified-claim（W002）：句子声称取得了效果，却没有给出任何数据。
 

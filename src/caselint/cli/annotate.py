@@ -28,7 +28,7 @@ from caselint.cli.run import (
 )
 
 if TYPE_CHECKING:
-    from caselint.i18n import Lang
+    from caselint.core.i18n import Lang
 
 
 def annotate(
@@ -67,7 +67,7 @@ def annotate(
     jobs = _jobs(paths, output, overwrite, language)
 
     from caselint.annotate import AnnotateError, annotate_docx
-    from caselint.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import atomic_write_bytes
 
     failed = errors = False
     for source, target in jobs:

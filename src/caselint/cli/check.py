@@ -38,7 +38,7 @@ from caselint.cli.run import (
 )
 
 if TYPE_CHECKING:
-    from caselint.i18n import Lang
+    from caselint.core.i18n import Lang
 
 
 class OutputFormat(str, Enum):
@@ -120,7 +120,7 @@ def check(
 
     from caselint.batch import RunStats, is_interactive, run
     from caselint.cache import Cache, default_cache_dir
-    from caselint.discover import Skipped, discover
+    from caselint.cases.discover import Skipped, discover
 
     skipped: list[Skipped] = []
     inputs = discover(paths, settings.pack, skipped)
@@ -226,7 +226,7 @@ def _refuse_outputs_among_inputs(
 
 
 def _write_outputs(report, settings, targets, overwrite: bool, lang: Lang) -> None:
-    from caselint.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import atomic_write_bytes
     from caselint.reports import FORMATS
 
     for fmt, path in targets:

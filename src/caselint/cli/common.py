@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from caselint.i18n import Lang
+from caselint.core.i18n import Lang
 
 
 class Exit(IntEnum):
@@ -116,7 +116,8 @@ def write_stdout(text: str) -> None:
 
 def load_limits_or_exit(reference: str | None, lang: Lang):
     """The parts and counting policy of a pack, without loading its validator (count)."""
-    from caselint.packfiles import RulePackError, load_limits
+    from caselint.rulepack.files import RulePackError
+    from caselint.rulepack.limits import load_limits
 
     try:
         return load_limits(reference)
@@ -125,7 +126,7 @@ def load_limits_or_exit(reference: str | None, lang: Lang):
 
 
 def load_pack_or_exit(reference: str | None, lang: Lang):
-    from caselint.rulepack import RulePackError, load_pack
+    from caselint.rulepack.pack import RulePackError, load_pack
 
     try:
         return load_pack(reference)

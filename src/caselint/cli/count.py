@@ -39,7 +39,7 @@ def count(
     debug: DebugOption = False,
 ) -> None:
     """统计字数（与 Word“字数统计”一致），按文件和综合材料/详细材料分别列出。"""
-    from caselint.configfile import ConfigError, count_settings
+    from caselint.rulepack.configfile import ConfigError, count_settings
 
     require_paths(paths, parse_lang(lang or "zh"))
     try:
@@ -48,8 +48,8 @@ def count(
         usage_error(str(exc), str(exc), parse_lang(lang or "zh"))
     language = parse_lang(lang or config_lang or "zh")
     pack = load_limits_or_exit(rules or config_rules, language)
-    from caselint.countfiles import count_paths
-    from caselint.serialize import to_json
+    from caselint.cases.countfiles import count_paths
+    from caselint.core.serialize import to_json
 
     report = count_paths(paths, pack, language, debug=debug)
     if output_format is CountFormat.json:

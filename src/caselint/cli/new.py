@@ -21,7 +21,7 @@ from caselint.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from caselint.i18n import Lang
+    from caselint.core.i18n import Lang
 
 
 class DraftFormat(str, Enum):
@@ -85,7 +85,7 @@ def new(
         )
     fmt = _format(draft_format, output, language)
 
-    from caselint.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import atomic_write_bytes
     from caselint.template import UnknownCategoryError, find_category, new_draft
 
     try:

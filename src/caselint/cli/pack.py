@@ -29,11 +29,11 @@ from caselint.cli.run import (
     make_settings,
     path_or_none,
 )
-from caselint.i18n import SEVERITY_LABELS
+from caselint.core.i18n import SEVERITY_LABELS
 
 if TYPE_CHECKING:
-    from caselint.i18n import Lang
-    from caselint.model import Finding
+    from caselint.core.i18n import Lang
+    from caselint.core.model import Finding
     from caselint.pack.batch import BatchOutcome
     from caselint.pack.bundle import Built
     from caselint.pack.gate import Refusal
@@ -136,7 +136,7 @@ def pack(
     debug: DebugOption = False,
 ) -> None:
     """检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包。"""
-    from caselint.discover import discover
+    from caselint.cases.discover import discover
     from caselint.pack.errors import PackError
 
     config, language = load_run_config([case], config_file, lang)

@@ -17,7 +17,7 @@ from caselint.cli.common import (
     usage_error,
     write_stdout,
 )
-from caselint.i18n import SEVERITY_LABELS, Lang
+from caselint.core.i18n import SEVERITY_LABELS, Lang
 
 
 def _t(language: Lang, zh: str, en: str) -> str:
@@ -28,9 +28,9 @@ def _t(language: Lang, zh: str, en: str) -> str:
 
 def rule_doc(name: str, language: Lang) -> str:
     """The explanation of rule ``name`` in ``language``: a check module's ``DOC_ZH`` or
-    docstring, else :data:`caselint.codes.DOCS_ZH` or :data:`caselint.codes.DOCS`."""
+    docstring, else :data:`caselint.core.codes.DOCS_ZH` or :data:`caselint.core.codes.DOCS`."""
     from caselint.checks import BY_NAME as CHECKS
-    from caselint.codes import DOCS, DOCS_ZH
+    from caselint.core.codes import DOCS, DOCS_ZH
 
     module = CHECKS.get(name)
     if module is not None:
@@ -57,7 +57,7 @@ def rules(
     from rich.table import Table
 
     from caselint.checks import BY_NAME as CHECKS
-    from caselint.codes import RULES, lookup
+    from caselint.core.codes import RULES, lookup
 
     language = parse_lang(lang)
     pack = load_pack_or_exit(rules_pack, language)

@@ -15,10 +15,10 @@ import typer
 from caselint.cli.common import h, load_pack_or_exit, parse_lang, require_paths, usage_error
 
 if TYPE_CHECKING:
-    from caselint.config import Config
+    from caselint.core.i18n import Lang
     from caselint.crosscase import BatchOptions
     from caselint.engine import Settings
-    from caselint.i18n import Lang
+    from caselint.rulepack.config import Config
 
 
 class Scope(str, Enum):
@@ -99,7 +99,7 @@ def load_run_config(paths: list[Path], explicit: Path | None, lang: str) -> tupl
 
     Exits 2 when a path does not exist or the config is invalid, before any work starts.
     """
-    from caselint.config import ConfigError, load_config
+    from caselint.rulepack.config import ConfigError, load_config
 
     language = parse_lang(lang or "zh")
     require_paths(paths, language)
@@ -130,8 +130,8 @@ def make_settings(
     language: Lang,
 ) -> Settings:
     """Command line over config file over the pack's defaults."""
-    from caselint.codes import select as select_rules
-    from caselint.codes import unknown_selectors
+    from caselint.core.codes import select as select_rules
+    from caselint.core.codes import unknown_selectors
     from caselint.engine import Settings
 
     chosen = _split(select) or config.select
@@ -198,7 +198,7 @@ def batch_options(
     if shortlist is not None:
         if not shortlist.is_file():
             usage_error(f"找不到推荐名单：{shortlist}", f"shortlist not found: {shortlist}", lang)
-        from caselint.readers.encoding import decode
+        from caselint.core.encoding import decode
 
         text, _ = decode(shortlist.read_bytes(), shortlist)
         names = frozenset(

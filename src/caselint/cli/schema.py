@@ -25,18 +25,18 @@ def schema(
     ] = Which.report,
 ) -> None:
     """输出 JSON Schema（check/count 的 JSON 输出、清单、规则包、配置）。"""
-    from caselint.serialize import json_schema
+    from caselint.core.serialize import json_schema
 
     if which is Which.report:
-        from caselint.model import Report as model
+        from caselint.core.model import Report as model
     elif which is Which.count:
-        from caselint.model import CountReport as model
+        from caselint.core.model import CountReport as model
     elif which is Which.manifest:
         from caselint.pack.manifest import Manifest as model
     elif which is Which.rulepack:
-        from caselint.rulepack import RulePack as model
+        from caselint.rulepack.pack import RulePack as model
     else:
-        from caselint.config import Config as model
+        from caselint.rulepack.config import Config as model
     write_stdout(json.dumps(json_schema(model), ensure_ascii=False, indent=2))
 
 

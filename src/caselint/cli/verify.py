@@ -22,7 +22,7 @@ from caselint.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from caselint.i18n import Lang
+    from caselint.core.i18n import Lang
     from caselint.pack.verify import VerifyReport
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from caselint.codes import finding
-from caselint.i18n import Catalog, render
-from caselint.model import CaseResult, Finding
+from caselint.core.codes import finding
+from caselint.core.i18n import Catalog, render
+from caselint.core.model import CaseResult, Finding
 
 if TYPE_CHECKING:
-    from caselint.crosscase import BatchOptions
+    from caselint.crosscase.options import BatchOptions
     from caselint.engine import Settings
 
 NAME = "deadline"

@@ -19,16 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from caselint.codes import finding
+from caselint.core.codes import finding
+from caselint.core.i18n import Catalog, quoted, render
+from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, similarity, unit_core
-from caselint.i18n import Catalog, quoted, render
-from caselint.model import CaseResult, Finding
 
 if TYPE_CHECKING:
-    from caselint.crosscase import BatchOptions
+    from caselint.crosscase.options import BatchOptions
     from caselint.crosscase.selected import SelectedRow
     from caselint.engine import Settings
-    from caselint.rulepack import Resubmission
+    from caselint.rulepack.pack import Resubmission
 
 NAME = "previously-selected"
 CONFIDENT = 0.85

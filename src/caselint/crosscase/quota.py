@@ -21,16 +21,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from caselint.codes import finding
+from caselint.cases.metadata import truthy
+from caselint.core.codes import finding
+from caselint.core.i18n import Catalog, join_list, render
+from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, unit_core
-from caselint.i18n import Catalog, join_list, render
-from caselint.metadata import truthy
-from caselint.model import CaseResult, Finding
 
 if TYPE_CHECKING:
-    from caselint.crosscase import BatchOptions
+    from caselint.crosscase.options import BatchOptions
     from caselint.engine import Settings
-    from caselint.rulepack import Quota, RulePack
+    from caselint.rulepack.pack import Quota, RulePack
 
 NAME = "quota-exceeded"
 UNKNOWN_BODY = "（未填省份）"

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from caselint.readers.encoding import decode
+from caselint.core.encoding import decode
 
 _HEADERS = {
     "year": ("year", "年份", "年度"),

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caselint.batch import Progress, run
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
+from caselint.core.i18n import Catalog, render
+from caselint.core.model import Finding, Report
 from caselint.crosscase import BatchOptions
 from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings
-from caselint.i18n import Catalog, render
-from caselint.model import Finding, Report
 from caselint.pack.bundle import Built, build
 from caselint.pack.errors import PackError
 from caselint.pack.form import load_form

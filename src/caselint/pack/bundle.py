@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from caselint import __version__
-from caselint.case import CaseInput
+from caselint.cases.case import CaseInput
+from caselint.core.i18n import Catalog, Lang, render
+from caselint.core.model import PART_NAMES, CaseResult, Finding
 from caselint.crosscase import BatchOptions
 from caselint.engine import ALL_RULES, Settings, check_case
-from caselint.i18n import Catalog, Lang, render
-from caselint.model import PART_NAMES, CaseResult, Finding
 from caselint.pack.form import Form, load_form, write_form
 from caselint.pack.gate import (
     PackOptions,
@@ -48,7 +48,7 @@ from caselint.pack.part_files import confirm, make_part_file
 from caselint.pack.report_md import render_report
 from caselint.pack.staging import Staging
 from caselint.pack.zipfile_det import ZIP_EPOCH, write_zip
-from caselint.rulepack import RulePack
+from caselint.rulepack.pack import RulePack
 
 __all__ = ["Built", "PackOptions", "Refusal", "build", "pack_case"]
 

@@ -22,9 +22,9 @@ import zipfile
 
 from lxml import etree
 
-from caselint.model import PartName
+from caselint.cases.parts import SplitDocument
+from caselint.core.model import PartName
 from caselint.pack.zipfile_det import rezip
-from caselint.parts import SplitDocument
 from caselint.readers.docx import TBL, TC, TR, P, Package, W, block_content, table_children
 
 _NOTE_PARTS = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}

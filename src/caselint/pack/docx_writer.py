@@ -25,12 +25,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from caselint.count import resolve_ambiguous
-from caselint.model import Block, BlockKind, Story
+from caselint.core.model import Block, BlockKind, Story
 from caselint.pack.docx_finish import finish_docx
 from caselint.pack.layout import TABLE_STYLE, TABLE_TEXT_STYLE, new_document, set_fonts, set_indent
 from caselint.readers.markdown import BULLET_LABEL
-from caselint.rulepack import Layout
+from caselint.rulepack.pack import Layout
+from caselint.text.count import resolve_ambiguous
 
 _ORDERED = re.compile(r"^([1-9][0-9]*)([^0-9%]*)$")
 

@@ -24,7 +24,7 @@ from caselint.pack.docx_finish import finish_docx
 from caselint.pack.errors import PackError
 from caselint.pack.layout import TABLE_STYLE, TABLE_TEXT_STYLE, new_document, set_fonts, set_indent
 from caselint.pack.names import fill_pattern
-from caselint.rulepack import FormField, RulePack, tomllib
+from caselint.rulepack.pack import FormField, RulePack, tomllib
 
 COMPUTED = ("summary_words", "detailed_words", "year", "id")
 

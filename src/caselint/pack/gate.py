@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from caselint.case import Case, CaseInput, assemble
+from caselint.cases.case import Case, CaseInput, assemble
+from caselint.cases.metadata import case_metadata
+from caselint.core.i18n import Catalog, Lang, join_list, render
+from caselint.core.model import PART_NAMES, CaseResult, Finding
 from caselint.engine import Settings
-from caselint.i18n import Catalog, Lang, join_list, render
-from caselint.metadata import case_metadata
-from caselint.model import PART_NAMES, CaseResult, Finding
 from caselint.pack.errors import PackError
 from caselint.pack.names import EXTRA_FIELDS, fill_pattern, safe_name
 from caselint.pack.part_files import unsupported
-from caselint.rulepack import RulePack
+from caselint.rulepack.pack import RulePack
 
 MESSAGES: Catalog = {
     "errors": {

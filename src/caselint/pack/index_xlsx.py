@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 
+from caselint.core.i18n import Lang
+from caselint.core.model import PART_NAMES, Report
 from caselint.crosscase.quota import recommending_body
 from caselint.engine import Settings
-from caselint.i18n import Lang
-from caselint.model import PART_NAMES, Report
 from caselint.pack.bundle import Built
 from caselint.pack.gate import Refusal
 from caselint.reports.tables import QUOTA_HEADERS, quota_rows

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from caselint.rulepack import Layout
+from caselint.rulepack.pack import Layout
 
 A4 = (Cm(21.0), Cm(29.7))
 TABLE_STYLE = "Table Grid"

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from caselint.model import Counts, Finding, PartName
+from caselint.core.model import Counts, Finding, PartName
 
 MANIFEST_NAME = "manifest.json"
 Role = Literal["form", "summary", "detailed", "report"]

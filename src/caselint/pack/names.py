@@ -20,10 +20,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from caselint.i18n import Catalog, Lang, join_list, render
-from caselint.metadata import normalize
+from caselint.cases.metadata import normalize
+from caselint.core.i18n import Catalog, Lang, join_list, render
 from caselint.pack.errors import PackError
-from caselint.rulepack import RulePack
+from caselint.rulepack.pack import RulePack
 
 REPLACEMENT = "_"
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')

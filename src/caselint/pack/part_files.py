@@ -25,18 +25,18 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from caselint.case import Case
-from caselint.count import count_blocks
-from caselint.i18n import Catalog, Lang, render
-from caselint.model import INCLUSIVE_STORIES, Block, BlockKind, Counts, PartName, Story
+from caselint.cases.case import Case
+from caselint.cases.parts import split_document
+from caselint.core.i18n import Catalog, Lang, render
+from caselint.core.model import INCLUSIVE_STORIES, Block, BlockKind, Counts, PartName, Story
 from caselint.pack.docx_split import SplitError, split_docx
 from caselint.pack.docx_writer import ConversionError, write_part
 from caselint.pack.errors import PackError
 from caselint.pack.manifest import How
-from caselint.parts import split_document
 from caselint.readers import ReadError, read_document
 from caselint.readers.sniff import read_bytes
-from caselint.rulepack import RulePack
+from caselint.rulepack.pack import RulePack
+from caselint.text.count import count_blocks
 
 MESSAGES: Catalog = {
     "format": {

@@ -7,11 +7,11 @@ identical for identical input. It lists the documents' hashes; its own hash is i
 
 from __future__ import annotations
 
-from caselint.count import COUNT_FIELDS
-from caselint.i18n import Lang
-from caselint.model import PART_NAMES, Counts, Finding
+from caselint.core.i18n import Lang
+from caselint.core.model import PART_NAMES, Counts, Finding
 from caselint.pack.manifest import BundleFile, Manifest
 from caselint.reports.text import where
+from caselint.text.count import COUNT_FIELDS
 
 _T = {
     "zh": {

@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from caselint.fsutil import umask
-from caselint.i18n import Catalog, Lang, join_list, render
+from caselint.core.fsutil import umask
+from caselint.core.i18n import Catalog, Lang, join_list, render
 from caselint.pack.errors import PackError
 
 TEMP_PREFIX = ".caselint-pack-"

@@ -23,16 +23,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from caselint.codes import finding
-from caselint.count import COUNT_FIELDS, count_blocks
-from caselint.i18n import Catalog, Lang, render
-from caselint.model import Counts, Finding, PartName
+from caselint.cases.parts import split_document
+from caselint.core.codes import finding
+from caselint.core.i18n import Catalog, Lang, render
+from caselint.core.model import Counts, Finding, PartName
 from caselint.pack.errors import PackError
 from caselint.pack.manifest import MANIFEST_NAME, Manifest
 from caselint.pack.names import safe_name
-from caselint.parts import split_document
 from caselint.readers import ReadError, read_document
-from caselint.rulepack import RulePack, RulePackError, load_pack
+from caselint.rulepack.pack import RulePack, RulePackError, load_pack
+from caselint.text.count import COUNT_FIELDS, count_blocks
 
 #: Files operating systems drop into folders by themselves; never a reason to reject a bundle.
 OS_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini"})

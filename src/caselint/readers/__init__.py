@@ -1,4 +1,4 @@
-"""Turn any draft into a :class:`~caselint.model.Document`, or a :class:`ReadError` saying why not.
+"""Turn any draft into a :class:`~caselint.core.model.Document`, or a :class:`ReadError` saying why not.
 
 Readers know nothing of rule packs or checks: they only report what the file says. Format
 libraries are imported on demand, so reading a .docx never loads the Markdown parser or the
@@ -10,8 +10,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from caselint.model import Document
-from caselint.readers.errors import ReadError
+from caselint.core.model import Document
+from caselint.core.read_error import ReadError
 from caselint.readers.sniff import (
     DEFAULT_MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
@@ -54,7 +54,7 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
         document = _read_docx(path, convert_to_docx(path, data, source_format))
         document.converted_from = source_format
         return document
-    from caselint.readers.encoding import decode
+    from caselint.core.encoding import decode
 
     text, encoding = decode(data, path)
     if kind is Kind.MARKDOWN:

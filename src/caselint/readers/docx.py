@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from caselint.model import Block, BlockKind, Document, Location, Story
-from caselint.readers.errors import ReadError
+from caselint.core.model import Block, BlockKind, Document, Location, Story
+from caselint.core.read_error import ReadError
 from caselint.readers.numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

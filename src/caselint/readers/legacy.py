@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from caselint.readers.errors import ReadError
+from caselint.core.read_error import ReadError
 
 CONVERT_TIMEOUT_SECONDS = 120
 _CANDIDATES = ("soffice", "libreoffice", "soffice.exe")

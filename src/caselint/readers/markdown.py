@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from caselint.count import AMBIGUOUS_PUNCTUATION, is_east_asian
-from caselint.model import Block, BlockKind, Document, Location
+from caselint.core.model import Block, BlockKind, Document, Location
+from caselint.text.count import AMBIGUOUS_PUNCTUATION, is_east_asian
 
 BULLET_LABEL = "•"
 

@@ -11,7 +11,7 @@ import stat
 from enum import Enum
 from pathlib import Path
 
-from caselint.readers.errors import ReadError, format_size
+from caselint.core.read_error import ReadError, format_size
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from caselint.model import Block, BlockKind, Document, Location
+from caselint.core.model import Block, BlockKind, Document, Location
 
 #: Windows (CRLF), Unix (LF) and classic Mac (CR) line ends, the ones Word's paste splits on.
 _LINE_END = re.compile(r"\r\n|\r|\n")

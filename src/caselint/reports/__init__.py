@@ -6,27 +6,20 @@ format from an output file's name (``summary.xlsx``, ``results.sarif``, ``junit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from caselint.core.i18n import Lang
+    from caselint.core.model import Report
     from caselint.engine import Settings
-    from caselint.i18n import Lang
-    from caselint.model import Report
 
 Renderer = Callable[["Report", "Settings", "Lang"], bytes]
 
 #: Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF). Drafts
 #: and metadata may hold them (a form feed pasted from Word, \x07 in a case.toml); the XML
 #: formats (JUnit, the workbook) drop them rather than fail the run.
-_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_safe(text: str) -> str:
-    """``text`` without the characters an XML document cannot hold."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def _text(report: Report, settings: Settings, lang: Lang) -> bytes:

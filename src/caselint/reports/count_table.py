@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from caselint.i18n import Lang
-from caselint.model import PART_NAMES, CountReport, Counts, FileCount
-from caselint.packfiles import PackLimits
+from caselint.core.i18n import Lang
+from caselint.core.model import PART_NAMES, CountReport, Counts, FileCount
+from caselint.rulepack.files import PackLimits
 
 _HEADERS = {
     "zh": ["部分", "字数", "含编号等¹", "上限", "中文字符", "非中文词", "字符²", "字符³", "段落"],

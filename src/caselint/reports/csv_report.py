@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
-from caselint.i18n import Lang
-from caselint.model import Report
+from caselint.core.i18n import Lang
+from caselint.core.model import Report
 from caselint.reports.tables import CASE_HEADERS, case_rows
 from caselint.reports.xlsx import FORMULA_PREFIXES
 

@@ -5,7 +5,7 @@ Values are escaped as the runner requires (``%``, CR, LF, and ``:``/``,`` in pro
 
 from __future__ import annotations
 
-from caselint.model import Finding, Report
+from caselint.core.model import Finding, Report
 from caselint.reports.text import where
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from caselint.model import Report
-from caselint.serialize import to_json
+from caselint.core.model import Report
+from caselint.core.serialize import to_json
 
 
 def render(report: Report, lang: str = "zh") -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from caselint.model import Finding, Report
-from caselint.reports import xml_safe
+from caselint.core.model import Finding, Report
+from caselint.core.xmltext import xml_safe
 from caselint.reports.text import where
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from caselint import __version__
-from caselint.codes import RULES
-from caselint.model import Finding, Report
+from caselint.core.codes import RULES
+from caselint.core.model import Finding, Report
 from caselint.reports.text import where
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

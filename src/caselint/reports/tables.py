@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from caselint.core.i18n import SEVERITY_LABELS, Lang
+from caselint.core.model import PART_NAMES, Report
 from caselint.engine import Settings
-from caselint.i18n import SEVERITY_LABELS, Lang
-from caselint.model import PART_NAMES, Report
 from caselint.reports.text import where
 
 CASE_HEADERS = {

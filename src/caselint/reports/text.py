@@ -10,8 +10,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
-from caselint.i18n import SEVERITY_LABELS, Lang
-from caselint.model import PART_NAMES, CaseResult, Finding, Location, Report
+from caselint.core.i18n import SEVERITY_LABELS, Lang
+from caselint.core.model import PART_NAMES, CaseResult, Finding, Location, Report
 
 FRAME_CONTEXT = 36
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

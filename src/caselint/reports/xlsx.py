@@ -11,10 +11,10 @@ import io
 
 from rich.cells import cell_len
 
+from caselint.core.i18n import Lang
+from caselint.core.model import Report
+from caselint.core.xmltext import xml_safe
 from caselint.engine import Settings
-from caselint.i18n import Lang
-from caselint.model import Report
-from caselint.reports import xml_safe
 from caselint.reports.tables import (
     CASE_HEADERS,
     FINDING_HEADERS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from caselint.rulepack import Category, RulePack
+from caselint.rulepack.pack import Category, RulePack
 from caselint.template import outline
 
 Format = Literal["docx", "md"]

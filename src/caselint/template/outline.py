@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from caselint.rulepack import Category, Element, RulePack
+from caselint.rulepack.pack import Category, Element, RulePack
 
 _LABELS = "一二三四五六七八九十"
 

@@ -26,11 +26,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
-from caselint.model import Block, BlockKind, Location
+from caselint.core.model import Block, BlockKind, Location
 from caselint.pack.docx_finish import finish_docx
 from caselint.pack.docx_writer import write_runs
 from caselint.pack.layout import new_document, set_fonts, set_indent
-from caselint.rulepack import Layout
+from caselint.rulepack.pack import Layout
 from caselint.template.outline import Guide, MetadataField, Template
 
 GUIDE_COLOR = "7F7F7F"

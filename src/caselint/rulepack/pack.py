@@ -20,8 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from caselint.model import PART_NAMES, PartName
-from caselint.packfiles import (
+from caselint.core.model import PART_NAMES, PartName
+from caselint.rulepack.files import (
     DEFAULT_PACK,
     FIELD_ERROR,
     Counting,
@@ -97,6 +97,10 @@ class Category(_Model):
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+    def dictionary_words(self) -> list[str]:
+        """Every word the element matcher looks for: segmentation must keep them whole."""
+        return [w for e in self.elements for w in (*e.keywords, *e.related, *e.detail_cues)]
 
 
 class Dimension(_Model):

@@ -1,4 +1,4 @@
-"""Find the cases under the paths a user names (drafts are found by :mod:`caselint.walk`).
+"""Find the cases under the paths a user names (drafts are found by :mod:`caselint.cases.walk`).
 
 A folder whose drafts belong together (or that holds a ``case.toml``) is one case; otherwise
 files pair up by name (…综合材料 / …详细材料), draft-version marks (v2, 修订稿) ignored so that
@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caselint.case import CaseInput
-from caselint.walk import (
+from caselint.cases.case import CaseInput
+from caselint.cases.walk import (
     ANNOTATED_SUFFIX,
     BUNDLE_MANIFEST,
     SIDECAR_NAMES,
@@ -26,7 +26,7 @@ from caselint.walk import (
 )
 
 if TYPE_CHECKING:
-    from caselint.rulepack import RulePack
+    from caselint.rulepack.pack import RulePack
 
 __all__ = [
     "ANNOTATED_SUFFIX",
@@ -68,7 +68,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     """Metadata from ``case.toml`` / ``case.yaml``; the error text when it cannot be parsed."""
     try:
         if path.suffix == ".toml":
-            from caselint.packfiles import TOML_HINT, load_toml_file, tomllib
+            from caselint.rulepack.files import TOML_HINT, load_toml_file, tomllib
 
             try:
                 data = load_toml_file(path)
@@ -77,7 +77,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
         else:
             import yaml
 
-            from caselint.readers.encoding import decode
+            from caselint.core.encoding import decode
 
             text, _ = decode(path.read_bytes(), path)
             data = yaml.safe_load(text) or {}
@@ -141,7 +141,7 @@ def cases_in_folder(
 
 def case_for_file(path: Path, pack: RulePack) -> CaseInput:
     """The case of one named file: its other part is looked for beside it by name."""
-    from caselint.parts import part_from_name
+    from caselint.cases.parts import part_from_name
 
     files = [path]
     key = case_key(path.stem, pack)

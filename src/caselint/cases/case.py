@@ -13,16 +13,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caselint.codes import finding, unreadable_finding
-from caselint.count import count_blocks, sum_counts
-from caselint.i18n import Catalog, Lang, join_list, render
-from caselint.model import PART_NAMES, Block, Counts, Document, Finding, PartName
-from caselint.parts import split_document
+from caselint.cases.parts import split_document
+from caselint.cases.structure import mark_headings
+from caselint.core.codes import finding, unreadable_finding
+from caselint.core.i18n import Catalog, Lang, join_list, render
+from caselint.core.model import PART_NAMES, Block, Counts, Document, Finding, PartName
 from caselint.readers import ReadError, read_or_error
-from caselint.structure import mark_headings
+from caselint.text.count import count_blocks, sum_counts
 
 if TYPE_CHECKING:
-    from caselint.rulepack import RulePack
+    from caselint.rulepack.pack import RulePack
 
 MESSAGES: Catalog = {
     "unparted": {

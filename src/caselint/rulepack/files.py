@@ -1,7 +1,7 @@
 """Rule-pack files: finding, reading and merging them, and the two tables every command needs.
 
 Kept free of pydantic: ``caselint count`` needs only the parts (names and limits) and the
-counting policy, and reads them here in a few milliseconds; :mod:`caselint.rulepack` validates
+counting policy, and reads them here in a few milliseconds; :mod:`caselint.rulepack.pack` validates
 the whole pack for the commands that check. ``Part`` and ``Counting`` check their own values, so
 both paths agree on what a valid part is.
 
@@ -24,7 +24,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from caselint.model import PART_NAMES, PartName
+from caselint.core.model import PartName
 
 DEFAULT_PACK = "nrta-2025"
 LIMIT_MEASURES = ("words", "cjk_chars", "chars_no_spaces", "chars_with_spaces")
@@ -102,7 +102,7 @@ class PackLimits:
 
 def rules_dir() -> Path:
     """The bundled ``rules/`` folder: inside the wheel, or at the top of a checkout."""
-    beside = Path(__file__).resolve().parent / "_rules"
+    beside = Path(__file__).resolve().parents[1] / "_rules"
     if beside.is_dir():
         return beside
     from importlib import resources  # installs that are not plain folders (zip imports)
@@ -110,7 +110,7 @@ def rules_dir() -> Path:
     packaged = resources.files("caselint") / "_rules"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "rules"
+    checkout = Path(__file__).resolve().parents[3] / "rules"
     if checkout.is_dir():
         return checkout
     raise RulePackError("找不到内置规则包目录 rules/（安装不完整）")
@@ -126,7 +126,7 @@ def load_toml_file(path: Path) -> dict[str, Any]:
     Raises ``OSError``, ``UnicodeDecodeError``-like read errors from the decoder, and
     ``tomllib.TOMLDecodeError``.
     """
-    from caselint.readers.encoding import decode
+    from caselint.core.encoding import decode
 
     text, _ = decode(path.read_bytes(), path)
     return tomllib.loads(text)
@@ -235,24 +235,3 @@ def digest_of(sources: list[Path]) -> str:
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()
-
-
-def load_limits(reference: str | Path | None = None) -> PackLimits:
-    """The parts and counting policy of a pack, without validating the rest of it.
-
-    Anything wrong in these tables is reported exactly as the full validation reports it (the
-    validator runs then, to name the file and key).
-    """
-    path = locate(str(reference or DEFAULT_PACK), Path.cwd())
-    data, _ = load_raw(path, tables=("pack", "parts", "counting"))
-    try:
-        info = data["pack"]
-        parts = {name: Part(**data["parts"][name]) for name in PART_NAMES}
-        counting = Counting(**data.get("counting", {}))
-        pack_id, version = str(info["id"]), str(info["version"])
-    except (KeyError, TypeError, ValueError):
-        from caselint.rulepack import load_pack
-
-        full = load_pack(reference)  # raises RulePackError naming the file and key
-        return PackLimits(full.pack.id, full.pack.version, full.parts, full.counting)
-    return PackLimits(pack_id, version, parts, counting)

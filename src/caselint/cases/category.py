@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from caselint.case import Case
-from caselint.metadata import case_metadata
-from caselint.model import BlockKind, Story
-from caselint.rulepack import Category, RulePack
+from caselint.cases.case import Case
+from caselint.cases.metadata import case_metadata
+from caselint.core.model import BlockKind, Story
+from caselint.rulepack.pack import Category, RulePack
 
 TITLE_BLOCKS = 6
 MAX_TITLE_CHARS = 80

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from caselint.configfile import ConfigError, find_config, resolve_path, table_of
+from caselint.rulepack.configfile import ConfigError, find_config, resolve_path, table_of
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caselint.model import Finding, Location, Severity
+from caselint.core.model import Finding, Location, Severity
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caselint.model import (
+from caselint.core.model import (
     PART_NAMES,
     UNCOUNTED_STORIES,
     Block,
@@ -23,10 +23,10 @@ from caselint.model import (
     PartName,
     Story,
 )
-from caselint.packfiles import PackLimits
+from caselint.rulepack.files import PackLimits
 
 if TYPE_CHECKING:
-    from caselint.rulepack import RulePack
+    from caselint.rulepack.pack import RulePack
 
 MAX_MARKER_CHARS = 40
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")

@@ -7,16 +7,11 @@ alternatives are reported when they alone would break the limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from caselint.i18n import Lang
-from caselint.model import PART_NAMES, Counts, PartName
-from caselint.rulepack import Counting
-
-if TYPE_CHECKING:
-    from caselint.checks.base import CaseContext
+from caselint.core.i18n import Lang
+from caselint.core.model import Counts
+from caselint.rulepack.pack import Counting
 
 MEASURE_LABELS = {
     "words": ("字数", "words"),
@@ -64,22 +59,3 @@ def alternative_figures(counts: Counts, counting: Counting, scope: str) -> list[
                 Figure(counts.measure(measure, inclusive=scope == "inclusive"), measure, scope)
             )
     return figures
-
-
-@dataclass(frozen=True)
-class MeasuredPart:
-    name: PartName
-    limit: int
-    counts: Counts
-    figure: Figure
-
-
-def measured_parts(ctx: CaseContext) -> Iterator[MeasuredPart]:
-    """Each part the case has, with its limit and the figure the limit is measured in."""
-    for name in PART_NAMES:
-        part = ctx.part(name)
-        if part is None:
-            continue
-        counts = part.counts
-        figure = limited_figure(counts, ctx.pack.counting, ctx.scope)
-        yield MeasuredPart(name, ctx.pack.parts[name].limit, counts, figure)

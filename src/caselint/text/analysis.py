@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from caselint import nlp
-from caselint.claims import ClaimFinder
-from caselint.quantity import QuantityFinder
-from caselint.structure import dictionary_words
-from caselint.wording import WordingMatcher
+from caselint.text import nlp
+from caselint.text.claims import ClaimFinder
+from caselint.text.quantity import QuantityFinder
+from caselint.text.wording import WordingMatcher
 
 if TYPE_CHECKING:
-    from caselint.rulepack import RulePack
+    from caselint.rulepack.pack import RulePack
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def analysers(pack: RulePack) -> Analysers:
         quantities = QuantityFinder(
             data.quantity_units, data.not_quantities, data.chinese_numeral_units
         )
-        element_words = [w for category in pack.categories for w in dictionary_words(category)]
+        element_words = [w for category in pack.categories for w in category.dictionary_words()]
         claims = ClaimFinder(data)
         # Words other checks find on word boundaries are kept apart from the lexicon's compounds,
         # so unquantified-claim still finds 显著 in 取得显著成效 and a heading's 成效 is not
@@ -51,3 +50,8 @@ def analysers(pack: RulePack) -> Analysers:
         nlp.add_words(wording.dictionary_words)
         _built[key] = Analysers(quantities, wording, claims)
     return _built[key]
+
+
+def matcher_for(pack: RulePack, quantities: QuantityFinder | None = None) -> WordingMatcher:
+    """The pack's wording matcher, built once with the rest of its analysers."""
+    return analysers(pack).wording

@@ -17,7 +17,7 @@ import codecs
 import re
 from pathlib import Path
 
-from caselint.readers.errors import ReadError
+from caselint.core.read_error import ReadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8-BOM"),

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caselint.codes import unreadable_finding
-from caselint.count import count_blocks
-from caselint.i18n import Lang
-from caselint.model import PART_NAMES, CountReport, FileCount
-from caselint.packfiles import PackLimits
-from caselint.parts import split_document
+from caselint.cases.parts import split_document
+from caselint.core.codes import unreadable_finding
+from caselint.core.i18n import Lang
+from caselint.core.model import PART_NAMES, CountReport, FileCount
 from caselint.readers import ReadError, read_or_error
+from caselint.rulepack.files import PackLimits
+from caselint.text.count import count_blocks
 
 
 def _unreadable(path: Path, error: ReadError, lang: Lang) -> FileCount:
@@ -58,7 +58,7 @@ def count_paths(
     debug: bool = False,
 ) -> CountReport:
     """Counts of every draft named or found in the folders of ``paths``, in order."""
-    from caselint.walk import expand
+    from caselint.cases.walk import expand
 
     return CountReport(
         files=[count_file(p, pack, lang, max_bytes=max_bytes, debug=debug) for p in expand(paths)]

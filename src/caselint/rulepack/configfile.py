@@ -3,14 +3,14 @@
 The search starts at the first path on the command line (its folder, for a file) and walks up
 to the file-system root, then tries the working directory. The first ``caselint.toml`` or
 ``pyproject.toml`` holding a ``[tool.caselint]`` table is used, alone: configs do not cascade.
-:mod:`caselint.config` validates the table for the commands that check.
+:mod:`caselint.rulepack.config` validates the table for the commands that check.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from caselint.packfiles import TOML_HINT, load_toml_file, tomllib
+from caselint.rulepack.files import TOML_HINT, load_toml_file, tomllib
 
 CONFIG_NAMES = ("caselint.toml", "pyproject.toml")
 

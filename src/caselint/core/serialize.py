@@ -1,4 +1,4 @@
-"""JSON in and out for the result dataclasses of :mod:`caselint.model`.
+"""JSON in and out for the result dataclasses of :mod:`caselint.core.model`.
 
 Writing needs no pydantic: dataclasses become dicts and ``json`` writes them (UTF-8, Chinese
 unescaped). Reading untrusted JSON back (cache entries) and generating the JSON Schema of an
@@ -59,7 +59,7 @@ def from_json(cls: type[T], data: str | bytes) -> T:
 
 
 def json_schema(cls: type) -> dict[str, Any]:
-    """The JSON Schema of ``cls``: a dataclass of :mod:`caselint.model` or a pydantic model."""
+    """The JSON Schema of ``cls``: a dataclass of :mod:`caselint.core.model` or a pydantic model."""
     if hasattr(cls, "model_json_schema"):
         return cls.model_json_schema(by_alias=True)
     return _adapter(cls).json_schema(by_alias=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from caselint.i18n import Catalog, Lang, render
+from caselint.core.i18n import Catalog, Lang, render
 
 MESSAGES: Catalog = {
     "missing": {

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from caselint import nlp
-from caselint.model import Block, BlockKind
-from caselint.rulepack import DataRules
+from caselint.core.model import Block, BlockKind
+from caselint.rulepack.pack import DataRules
+from caselint.text import nlp
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
 _CLAUSE_END = frozenset("，,。；;！!？?、）)”\n")

@@ -8,7 +8,7 @@ field names of ``Counts``, ``Finding``, ``Location``, ``CaseResult`` and ``Repor
 These are plain dataclasses, not pydantic models: ``caselint count`` builds them for every run
 and pydantic would add ~100 ms of imports and class building to a command that takes less.
 Pydantic still validates them where data comes from outside (cache entries) and generates their
-JSON Schema (:mod:`caselint.serialize`).
+JSON Schema (:mod:`caselint.core.serialize`).
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class Document:
 
 @dataclass
 class Counts:
-    """Word-compatible statistics of a text (see ``caselint.count``).
+    """Word-compatible statistics of a text (see ``caselint.text.count``).
 
     ``inclusive`` holds the same figures with automatic numbering labels, text boxes, footnotes
     and endnotes added, present only when it differs from the main-text figures.

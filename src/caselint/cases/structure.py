@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from caselint import nlp
-from caselint.model import Block, BlockKind, Story
+from caselint.core.model import Block, BlockKind, Story
+from caselint.text import nlp
 
 if TYPE_CHECKING:
-    from caselint.rulepack import Category, Element
+    from caselint.rulepack.pack import Category, Element
 
 MAX_HEADING_CHARS = 40
 MAX_RUN_IN_CHARS = 30
@@ -183,10 +183,6 @@ def score(heading_text: str, element: Element) -> int:
     return KEYWORD_WEIGHT * _word_hits(heading_text, element.keywords, bounds) + (
         RELATED_WEIGHT * _word_hits(heading_text, element.related, bounds)
     )
-
-
-def dictionary_words(category: Category) -> list[str]:
-    return [w for e in category.elements for w in (*e.keywords, *e.related, *e.detail_cues)]
 
 
 def outline(blocks: list[Block], category: Category) -> Outline:

@@ -28,9 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from caselint import nlp
-from caselint.quantity import QuantityFinder, sentences
-from caselint.rulepack import LexiconClass, RulePack, Wording, fold
+from caselint.rulepack.pack import LexiconClass, Wording, fold
+from caselint.text import nlp
+from caselint.text.quantity import QuantityFinder, sentences
 
 NEAR_NUMBER_CHARS = 12
 MAX_QUOTED_NAME_CHARS = 15
@@ -218,10 +218,3 @@ class _Index:
                 if text.startswith(word, i):
                     found.append((i, i + len(word)))
         return found
-
-
-def matcher_for(pack: RulePack, quantities: QuantityFinder | None = None) -> WordingMatcher:
-    """The pack's matcher (see :func:`caselint.analysis.analysers`, which builds it once)."""
-    from caselint.analysis import analysers
-
-    return analysers(pack).wording

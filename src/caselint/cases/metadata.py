@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from caselint.case import Case
-    from caselint.rulepack import FormField, RulePack
+    from caselint.cases.case import Case
+    from caselint.rulepack.pack import FormField, RulePack
 
 
 FALLBACK_FIELDS = {

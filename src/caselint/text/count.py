@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from caselint.model import INCLUSIVE_STORIES, Block, Counts, Story
+from caselint.core.model import INCLUSIVE_STORIES, Block, Counts, Story
 
 #: Code point ranges Word counts as East-Asian characters (one word each).
 _EAST_ASIAN_RANGES = (

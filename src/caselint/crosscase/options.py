@@ -1,0 +1,18 @@
+"""What a run knows beyond the drafts, shared by every cross-case check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from caselint.crosscase.selected import SelectedRow
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What the office tells caselint beyond the drafts: its shortlist and selected-case list."""
+
+    shortlist: frozenset[str] | None = None
+    selected: tuple[SelectedRow, ...] = ()
+    selected_is_complete: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
