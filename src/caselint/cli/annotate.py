@@ -20,9 +20,12 @@ from caselint.cli.run import (
     CategoryOption,
     ConfigOption,
     ExitZeroOption,
+    FailOnOption,
     IgnoreOption,
     ScopeOption,
     SelectOption,
+    fail_threshold,
+    findings_exit,
     load_run_config,
     make_settings,
 )
@@ -56,6 +59,7 @@ def annotate(
     ignore: IgnoreOption = None,
     count_scope: ScopeOption = None,
     exit_zero: ExitZeroOption = False,
+    fail_on: FailOnOption = None,
     config_file: ConfigOption = None,
     rules: RulesOption = None,
     lang: LangOption = "",
@@ -68,8 +72,11 @@ def annotate(
 
     from caselint.annotate import AnnotateError, annotate_docx
     from caselint.core.fsutil import atomic_write_bytes
+    from caselint.core.model import at_least
 
-    failed = errors = False
+    threshold = fail_threshold(fail_on, config)
+    failed = False
+    failing = 0
     for source, target in jobs:
         try:
             copy = annotate_docx(source, settings)
@@ -86,12 +93,11 @@ def annotate(
             typer.echo(f"caselint: {message}", err=True)
             failed = True
             continue
-        findings = copy.result.findings
-        errors = errors or any(f.severity == "error" for f in findings)
+        failing += at_least(copy.result.findings, threshold)
         typer.echo(_done(target, copy, language))
     if failed:
         raise typer.Exit(Exit.USAGE)
-    raise typer.Exit(Exit.FINDINGS if errors and not (exit_zero or config.exit_zero) else Exit.OK)
+    raise typer.Exit(findings_exit(failing, exit_zero, config))
 
 
 def _jobs(

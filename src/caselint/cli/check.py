@@ -10,7 +10,6 @@ import typer
 
 from caselint.cli.common import (
     DebugOption,
-    Exit,
     LangOption,
     RulesOption,
     h,
@@ -22,6 +21,7 @@ from caselint.cli.run import (
     CategoryOption,
     ConfigOption,
     ExitZeroOption,
+    FailOnOption,
     IgnoreOption,
     JobsOption,
     ProgressBar,
@@ -31,6 +31,8 @@ from caselint.cli.run import (
     SelectOption,
     ShortlistOption,
     batch_options,
+    fail_threshold,
+    findings_exit,
     load_run_config,
     make_settings,
     path_or_none,
@@ -86,6 +88,7 @@ def check(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     exit_zero: ExitZeroOption = False,
+    fail_on: FailOnOption = None,
     count_scope: ScopeOption = None,
     shortlist: ShortlistOption = None,
     selected: SelectedOption = None,
@@ -167,8 +170,8 @@ def check(
         from caselint.reports import FORMATS
 
         write_stdout(FORMATS[fmt.value](report, settings, language).decode("utf-8"))
-    failed = report.summary.errors > 0 and not (exit_zero or config.exit_zero)
-    raise typer.Exit(Exit.FINDINGS if failed else Exit.OK)
+    failing = report.summary.at_least(fail_threshold(fail_on, config))
+    raise typer.Exit(findings_exit(failing, exit_zero, config))
 
 
 def _targets(

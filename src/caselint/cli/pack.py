@@ -18,6 +18,7 @@ from caselint.cli.common import (
 from caselint.cli.run import (
     CategoryOption,
     ConfigOption,
+    FailOnOption,
     JobsOption,
     ProgressBar,
     QuietOption,
@@ -25,6 +26,7 @@ from caselint.cli.run import (
     SelectedOption,
     ShortlistOption,
     batch_options,
+    fail_threshold,
     load_run_config,
     make_settings,
     path_or_none,
@@ -33,7 +35,7 @@ from caselint.core.i18n import SEVERITY_LABELS
 
 if TYPE_CHECKING:
     from caselint.core.i18n import Lang
-    from caselint.core.model import Finding
+    from caselint.core.model import Finding, Severity
     from caselint.pack.batch import BatchOutcome
     from caselint.pack.bundle import Built
     from caselint.pack.gate import Refusal
@@ -126,6 +128,7 @@ def pack(
     ] = None,
     category: CategoryOption = None,
     count_scope: ScopeOption = None,
+    fail_on: FailOnOption = None,
     shortlist: ShortlistOption = None,
     selected: SelectedOption = None,
     jobs: JobsOption = None,
@@ -145,6 +148,7 @@ def pack(
 
     options = PackOptions(force=force, overwrite=overwrite, name_pattern=name_pattern)
     t = _T[language]
+    threshold = fail_threshold(fail_on, config)
     try:
         if batch:
             if not case.is_dir():
@@ -172,7 +176,10 @@ def pack(
                     jobs=jobs or config.jobs,
                     progress=bar,
                 )
-            raise typer.Exit(_print_batch(outcome, output, language))
+            code = _print_batch(outcome, output, language)
+            if any(_fails(built, threshold) for built in outcome.built):
+                code = Exit.FINDINGS
+            raise typer.Exit(code)
         inputs = discover([case], settings.pack)
         if len(inputs) != 1:
             key = "none" if not inputs else "several"
@@ -198,7 +205,18 @@ def pack(
         _print_refusal(outcome, language)
         raise typer.Exit(Exit.FINDINGS)
     _print_built(outcome, language)
-    raise typer.Exit(Exit.OK)
+    raise typer.Exit(Exit.FINDINGS if _fails(outcome, threshold) else Exit.OK)
+
+
+def _fails(built: Built, threshold: Severity) -> bool:
+    """Whether a packed case's findings reach ``--fail-on``; the errors a ``--force`` packed
+    past were accepted by the user and do not count (a forced bundle exits 0, as before)."""
+    from caselint.core.model import at_least
+
+    findings = built.result.findings
+    if built.manifest.forced:
+        findings = [f for f in findings if f.severity != "error"]
+    return at_least(findings, threshold) > 0
 
 
 def _finding_line(finding: Finding, lang: Lang) -> str:

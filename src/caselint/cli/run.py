@@ -16,6 +16,7 @@ from caselint.cli.common import h, load_pack_or_exit, parse_lang, require_paths,
 
 if TYPE_CHECKING:
     from caselint.core.i18n import Lang
+    from caselint.core.model import Severity
     from caselint.crosscase import BatchOptions
     from caselint.engine import Settings
     from caselint.rulepack.config import Config
@@ -49,6 +50,26 @@ ExitZeroOption = Annotated[
     bool,
     typer.Option(
         "--exit-zero", help=h("即使有错误也以 0 退出（仅报告）", "exit 0 even with errors")
+    ),
+]
+
+
+class FailOn(str, Enum):
+    """The least severe finding that makes a run exit 1 (``--fail-on``)."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help=h(
+            "出现该级别或更严重的问题时以 1 退出：error（默认）、warning、info",
+            "exit 1 on findings of this severity or worse: error (default), warning or info",
+        ),
     ),
 ]
 ScopeOption = Annotated[
@@ -108,6 +129,20 @@ def load_run_config(paths: list[Path], explicit: Path | None, lang: str) -> tupl
     except ConfigError as exc:
         usage_error(str(exc), str(exc), language)
     return config, parse_lang(lang or config.lang or "zh")
+
+
+def fail_threshold(option: FailOn | None, config: Config) -> Severity:
+    """``--fail-on`` over the config's ``fail-on`` over ``error``."""
+    if option is not None:
+        return option.value  # type: ignore[return-value]
+    return config.fail_on or "error"
+
+
+def findings_exit(failing: int, exit_zero: bool, config: Config) -> int:
+    """Exit 1 when findings reach the threshold, unless ``--exit-zero`` (or the config) says 0."""
+    from caselint.cli.common import Exit
+
+    return Exit.FINDINGS if failing and not (exit_zero or config.exit_zero) else Exit.OK
 
 
 def path_or_none(value: str | None) -> Path | None:

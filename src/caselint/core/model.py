@@ -13,6 +13,7 @@ JSON Schema (:mod:`caselint.core.serialize`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
@@ -208,12 +209,25 @@ class CaseResult:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+def at_least(findings: Iterable[Finding], severity: Severity) -> int:
+    """How many of ``findings`` are of ``severity`` or worse (``--fail-on``)."""
+    floor = SEVERITY_RANK[severity]
+    return sum(SEVERITY_RANK[f.severity] >= floor for f in findings)
+
+
 @dataclass(kw_only=True)
 class Summary:
     cases: int
     errors: int
     warnings: int
     infos: int = 0
+
+    def at_least(self, severity: Severity) -> int:
+        """How many findings are of ``severity`` or worse (``--fail-on``)."""
+        counts = {"error": self.errors, "warning": self.warnings, "info": self.infos}
+        return sum(
+            n for level, n in counts.items() if SEVERITY_RANK[level] >= SEVERITY_RANK[severity]
+        )
 
 
 @dataclass(kw_only=True)

@@ -32,6 +32,7 @@ class Config(BaseModel):
         None, alias="output-format"
     )
     exit_zero: bool = Field(False, alias="exit-zero")
+    fail_on: Literal["error", "warning", "info"] | None = Field(None, alias="fail-on")
     jobs: int | None = Field(None, ge=1)
     cache_dir: str | None = Field(None, alias="cache-dir")
     selected: str | None = None
