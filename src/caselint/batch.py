@@ -231,7 +231,9 @@ def run(
     stats: RunStats | None = None,
     debug: bool = False,
 ) -> Report:
-    """Check every case, then the checks across cases; a case named alone by an error fails."""
+    """Check every case, then the checks across cases; a case an error across cases names
+    fails, whether it is named alone (a re-submission) or with others (over the quota): one
+    verdict per case, the same in every report."""
     cases = run_cases(
         inputs, settings, jobs=jobs, cache=cache, progress=progress, stats=stats, debug=debug
     )
@@ -241,9 +243,9 @@ def run(
             case.metadata["recommended"] = is_recommended(case, options.shortlist)
     across = check_across(cases, settings, options)
     for finding in across:
-        if finding.severity == "error" and len(finding.cases) == 1:
+        if finding.severity == "error":
             for case in cases:
-                if case.id == finding.cases[0]:
+                if case.id in finding.cases:
                     case.verdict = "fail"
     return build_report(cases, across, settings)
 

@@ -40,7 +40,10 @@ CASE_HEADER = [
     "类别",
     "案例名称",
     "申报单位",
+    "单位层级",
     "省份",
+    "联系人",
+    "联系电话",
     "综合材料字数",
     "详细材料字数",
     "错误",
@@ -132,7 +135,9 @@ def workbook(run: dict[str, Any]) -> openpyxl.Workbook:
 
 
 def _values(sheet) -> list[list[Any]]:
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+    """The table of a sheet: its header row (the one above the frozen panes) and the rows below."""
+    header_row = int(sheet.freeze_panes[1:]) - 1
+    return [list(row) for row in sheet.iter_rows(min_row=header_row, values_only=True)]
 
 
 def test_workbook_sheets_headers_and_layout(workbook: openpyxl.Workbook) -> None:
@@ -142,17 +147,40 @@ def test_workbook_sheets_headers_and_layout(workbook: openpyxl.Workbook) -> None
     assert _values(cases)[0] == CASE_HEADER
     assert _values(findings)[0] == FINDING_HEADER
     assert _values(quotas)[0] == QUOTA_HEADER
-    for sheet in (cases, findings, quotas):
-        assert sheet.freeze_panes == "A2"
-        assert (
-            sheet.auto_filter.ref
-            == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
-        )
-        assert all(cell.font.bold for cell in sheet[1])
+    title = "东湖省2025年全国广播电视媒体融合典型案例推荐汇总"
+    # The case sheet: title, the counts, then the table; the others: title, then the table.
+    for sheet, header_row in ((cases, 3), (findings, 2), (quotas, 2)):
+        assert sheet["A1"].value == title and sheet["A1"].font.bold
+        assert sheet.freeze_panes == f"A{header_row + 1}"
+        last = sheet.cell(header_row, sheet.max_column).column_letter
+        assert sheet.auto_filter.ref == f"A{header_row}:{last}{sheet.max_row}"
+        assert f"A1:{last}1" in {str(r) for r in sheet.merged_cells.ranges}
+        assert all(cell.font.bold for cell in sheet[header_row])
+        assert sheet.print_title_rows == f"${header_row}:${header_row}"
+        assert sheet.page_setup.orientation == "landscape"
+        assert int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
         for column in range(1, sheet.max_column + 1):
-            letter = sheet.cell(1, column).column_letter
-            longest = max(cell_len(str(c.value or "")) for c in sheet[letter])
-            assert sheet.column_dimensions[letter].width == min(60, longest + 2), letter
+            letter = sheet.cell(header_row, column).column_letter
+            values = [c.value for c in sheet[letter][header_row:]]
+            longest = max([cell_len(str(v)) for v in values if v not in (None, "")] + [0])
+            width = sheet.column_dimensions[letter].width
+            assert width <= 40, letter  # long text wraps instead of widening the page
+            assert width >= min(width, longest + 2), letter
+        for row in sheet.iter_rows(min_row=header_row):
+            assert all(cell.alignment.wrap_text for cell in row)
+            # Tall enough for its longest wrapped cell (a 汉字 is two of Excel's width units).
+            needed = max(
+                -(
+                    -cell_len(str(c.value))
+                    // int(sheet.column_dimensions[c.column_letter].width - 1.5)
+                )
+                for c in row
+                if c.value not in (None, "")
+            )
+            assert sheet.row_dimensions[row[0].row].height >= needed * 15, row[0].row
+    assert cases["A2"].value.startswith("共 15 个案例：")
 
 
 def test_workbook_has_one_row_per_case_with_its_values(
@@ -161,45 +189,52 @@ def test_workbook_has_one_row_per_case_with_its_values(
     rows = _values(workbook["案例汇总"])[1:]
     report = run["report"]
     assert len(rows) == 15
-    by_id = {row[12]: row for row in rows}
+    by_id = {row[15]: row for row in rows}
     assert list(by_id) == CASE_IDS
     for number, case in enumerate(report["cases"], start=1):
         row = by_id[case["id"]]
         meta = expected_metadata(case["id"])
         parts = case["parts"]
-        assert row[:7] == [
+        assert row[:10] == [
             number,
             CATEGORY[case["id"]],
             meta["case_name"],
             meta["unit"],
+            "县",
             "东湖省",
+            meta.get("contact"),
+            meta.get("phone"),
             parts["summary"]["words"] if parts["summary"] else None,
             parts["detailed"]["words"] if parts["detailed"] else None,
         ], case["id"]
-        # Counted as the verdict is: the case's own findings and those naming it alone.
-        own = case["findings"] + [f for f in report["findings"] if f["cases"] == [case["id"]]]
-        assert row[7] == sum(f["severity"] == "error" for f in own), case["id"]
-        assert row[8] == sum(f["severity"] == "warning" for f in own), case["id"]
-        assert row[9] == {"pass": "通过", "fail": "不通过"}[case["verdict"]]
-        assert (row[7] > 0) == (case["verdict"] == "fail"), case["id"]
-        assert row[13] == "；".join(case["files"])
+        # Counted as the verdict is: the case's own findings and those across cases naming it.
+        own = case["findings"] + [f for f in report["findings"] if case["id"] in f["cases"]]
+        assert row[10] == sum(f["severity"] == "error" for f in own), case["id"]
+        assert row[11] == sum(f["severity"] == "warning" for f in own), case["id"]
+        assert row[12].split("（")[0] == {"pass": "通过", "fail": "不通过"}[case["verdict"]]
+        assert (row[10] > 0) == (case["verdict"] == "fail"), case["id"]
+        assert row[16] == "；".join(case["files"])
 
     ambiguous = by_id["10-白石应急广播网格"]
-    assert ambiguous[5] is None and ambiguous[7] == 1 and ambiguous[9] == "不通过"
-    assert ambiguous[10].startswith("综合材料出现在多个文件中：白石应急广播网格-综合材料v1.docx")
+    assert ambiguous[8] is None and ambiguous[10] == 1 and ambiguous[12] == "不通过"
+    assert ambiguous[13].startswith("综合材料出现在多个文件中：白石应急广播网格-综合材料v1.docx")
     resubmitted = by_id["11-广电农业数据服务"]
-    assert resubmitted[7] == 1 and resubmitted[9] == "不通过"
-    assert "同类别重复申报" in resubmitted[10]
+    assert resubmitted[10] == 1 and resubmitted[12] == "不通过（重复申报）"
+    assert "同类别重复申报" in resubmitted[13]
     # A warning that names one case alone belongs to its row: the possible re-submission.
     (wenling_case,) = [c for c in report["cases"] if c["id"] == "14-温岭融媒县域治理平台"]
     (confirm,) = [f for f in report["findings"] if f["cases"] == ["14-温岭融媒县域治理平台"]]
-    warnings = [f for f in wenling_case["findings"] if f["severity"] == "warning"] + [confirm]
+    # and so does the intake's quota warning, which names every case of the province.
+    (intake,) = [f for f in report["findings"] if len(f["cases"]) == 15]
+    assert intake["rule"] == "quota-exceeded" and intake["severity"] == "warning"
+    own = [f for f in wenling_case["findings"] if f["severity"] == "warning"]
     wenling = by_id["14-温岭融媒县域治理平台"]
-    assert wenling[7:10] == [0, len(warnings), "通过"]
-    assert wenling[10] == "；".join(f["message"] for f in warnings[:3])
-    assert "请确认" in wenling[10]
+    assert wenling[10:13] == [0, len(own) + 2, "通过"]
+    assert wenling[13] == "；".join(f["message"] for f in [*own, confirm, intake][:3])
+    assert "请确认" in wenling[13]
     missing = by_id["07-石门村晚融媒直播"]
-    assert "案例信息缺少：联系人、联系电话" in missing[10]
+    assert missing[6:8] == [None, None]
+    assert "案例信息缺少：联系人、联系电话" in missing[13]
 
 
 def test_workbook_lists_every_finding(workbook: openpyxl.Workbook, run: dict[str, Any]) -> None:
@@ -219,11 +254,12 @@ def test_workbook_lists_every_finding(workbook: openpyxl.Workbook, run: dict[str
 
 
 def test_workbook_quota_sheet_per_body_and_category(workbook: openpyxl.Workbook) -> None:
+    # Categories in the notice's order (一、新媒体平台建设 二、融合生产传播 三、综合信息服务 四、…).
     assert _values(workbook["名额核查"])[1:] == [
-        ["东湖省", "创新发展机制", 3, 0, 4, 0],
         ["东湖省", "新媒体平台建设", 5, 0, 4, 1],
-        ["东湖省", "综合信息服务", 4, 0, 4, 0],
         ["东湖省", "融合生产传播", 3, 0, 4, 0],
+        ["东湖省", "综合信息服务", 4, 0, 4, 0],
+        ["东湖省", "创新发展机制", 3, 0, 4, 0],
         ["东湖省", "合计", 15, 0, 12, 3],
     ]
 
@@ -264,8 +300,8 @@ def test_the_recommended_column_reads_yes_or_no() -> None:
     ]
     report = Report(rulepack="x", cases=cases, summary=Summary(cases=4, errors=0, warnings=0))
 
-    assert [row[11] for row in case_rows(report, "zh")] == ["是", "否", "是", ""]
-    assert [row[11] for row in case_rows(report, "en")] == ["yes", "no", "是", ""]
+    assert [row[14] for row in case_rows(report, "zh")] == ["是", "否", "是", ""]
+    assert [row[14] for row in case_rows(report, "en")] == ["yes", "no", "是", ""]
 
 
 # -- untrusted text in spreadsheets ---------------------------------------------------------------
@@ -308,16 +344,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_workbook_stores_formula_like_text_as_text(hostile: dict[str, Path]) -> None:
     workbook = openpyxl.load_workbook(hostile["xlsx"])
-    rows = list(workbook["案例汇总"].iter_rows(min_row=2))
-    cells = {row[12].value: row for row in rows}
+    rows = list(workbook["案例汇总"].iter_rows(min_row=4))
+    cells = {row[15].value: row for row in rows}
     assert sorted(cells) == sorted(FORMULAS)
     for folder, (name, unit, province) in FORMULAS.items():
         row = cells[folder]
-        for cell, value in zip(row[2:5], (name, unit, province), strict=True):
+        for cell, value in zip((row[2], row[3], row[5]), (name, unit, province), strict=True):
             assert cell.value == value
             assert cell.data_type == "s", (folder, value)
-    assert cells["=1+1"][12].data_type == "s"  # the case id, from a folder name
-    ids = [row[0] for row in workbook["问题明细"].iter_rows(min_row=2) if row[0].value]
+    assert cells["=1+1"][15].data_type == "s"  # the case id, from a folder name
+    ids = [row[0] for row in workbook["问题明细"].iter_rows(min_row=3) if row[0].value]
     assert "=1+1" in [cell.value for cell in ids]
     assert all(cell.data_type == "s" for cell in ids)
     with zipfile.ZipFile(hostile["xlsx"]) as archive:
@@ -332,12 +368,20 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas(hostile: dict[str, Path])
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
     assert rows[0] == CASE_HEADER
-    by_id = {row[12]: row for row in rows[1:]}
+    by_id = {row[15]: row for row in rows[1:]}
     assert sorted(by_id) == sorted(["'=1+1", "案例二", "案例三", "案例四"])
-    assert by_id["'=1+1"][2:5] == ['\'=HYPERLINK("http://x","点我")', "'+86-0736-5551", "'-东湖省"]
-    assert by_id["案例二"][2:5] == ["'@SUM(A1:A9)", "'=cmd|' /C calc'!A0", "东湖省"]
-    assert by_id["案例三"][2:5] == ["'+“东湖云”平台", "'@南屏台", "'=东湖省"]
-    assert by_id["案例四"][2:5] == ["'-1", "'-", "普通省"]
+
+    def named(row: list[str]) -> list[str]:
+        return [row[2], row[3], row[5]]
+
+    assert named(by_id["'=1+1"]) == [
+        '\'=HYPERLINK("http://x","点我")',
+        "'+86-0736-5551",
+        "'-东湖省",
+    ]
+    assert named(by_id["案例二"]) == ["'@SUM(A1:A9)", "'=cmd|' /C calc'!A0", "东湖省"]
+    assert named(by_id["案例三"]) == ["'+“东湖云”平台", "'@南屏台", "'=东湖省"]
+    assert named(by_id["案例四"]) == ["'-1", "'-", "普通省"]
     for row in rows[1:]:
         assert not any(value[:1] in "=+-@" and value for value in row if value), row
 
@@ -688,7 +732,7 @@ def test_control_characters_from_drafts_never_break_the_xml_formats(
     junit_schema.assertValid(junit)
     assert junit.getroot().find("testsuite").get("name") == "案例一"
     sarif_validator.validate(json.loads((out / "results.sarif").read_text("utf-8")))
-    row = next(openpyxl.load_workbook(out / "summary.xlsx")["案例汇总"].iter_rows(min_row=2))
+    row = next(openpyxl.load_workbook(out / "summary.xlsx")["案例汇总"].iter_rows(min_row=4))
     assert row[2].value == "名称带控制符"
 
 

@@ -62,21 +62,34 @@ def test_only_recommended_passing_cases_are_packed(province: Path, tmp_path: Pat
     workbook = openpyxl.load_workbook(outdir / "推荐汇总.xlsx")
     assert workbook.sheetnames == ["推荐汇总", "未打包", "名额核查"]
     sheet = workbook["推荐汇总"]
-    header = [c.value for c in sheet[1]]
-    assert header[:4] == ["序号", "类别", "案例名称", "申报单位"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert sheet["A1"].value == "东湖省2025年全国广播电视媒体融合典型案例推荐汇总"
+    assert sheet["A2"].value.startswith("已打包 2 个上传包，未打包 2 个案例。共 4 个案例：")
+    header = [c.value for c in sheet[3]]
+    assert header[:9] == [
+        "序号",
+        "类别",
+        "案例名称",
+        "申报单位",
+        "单位层级",
+        "省份",
+        "推荐单位",
+        "联系人",
+        "联系电话",
+    ]
+    assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3"
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert [r[1] for r in rows] == ["新媒体平台建设", "融合生产传播"]
     assert rows[0][2] == "青禾市广播电视台“青禾视听”客户端与账号矩阵一体化运营"
-    assert rows[0][5] == "东湖省"  # recommending body
-    assert rows[0][7] == "0736-55501238"
-    assert rows[0][10] == "通过"
-    assert rows[0][12] == f"{bundles[1]}.zip"
-    assert len(rows[0][13]) == 64
-    skipped = [[c.value for c in row] for row in workbook["未打包"].iter_rows(min_row=2)]
+    assert rows[0][6] == "东湖省"  # recommending body
+    assert rows[0][8] == "0736-55501238"
+    assert rows[0][11] == "通过"
+    assert rows[0][13] == f"{bundles[1]}.zip"
+    assert len(rows[0][14]) == 64
+    skipped = [[c.value for c in row] for row in workbook["未打包"].iter_rows(min_row=3)]
     assert [(r[1], r[3]) for r in skipped] == [("02-江川", "是"), ("03-机制", "否")]
     assert "错误" in skipped[0][4]
     assert skipped[1][4] == "未列入推荐"
-    quota = [[c.value for c in row] for row in workbook["名额核查"].iter_rows(min_row=2)]
+    quota = [[c.value for c in row] for row in workbook["名额核查"].iter_rows(min_row=3)]
     assert {r[0] for r in quota} == {"东湖省"}
 
 

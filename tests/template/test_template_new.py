@@ -4,10 +4,7 @@ through ``check`` for every category and both formats (fresh → what is missing
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 import zipfile
 from copy import deepcopy
 from pathlib import Path
@@ -26,6 +23,7 @@ from caselint.template import UnknownCategoryError, find_category, new_draft
 from caselint.template.outline import build, heading
 from caselint.text.count import count_blocks
 from support.docx_build import custom_xml
+from support.office import needs_soffice, soffice_convert
 
 PACK = load_pack(None)
 CATEGORIES = [c.id for c in PACK.categories]
@@ -315,26 +313,12 @@ def test_guides_left_in_place_change_nothing(tmp_path: Path, category: str) -> N
     )
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_docx_template_opens_in_libreoffice(tmp_path: Path) -> None:
     path = _write(tmp_path, "mechanism", "docx")
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path / "out"),
-            str(path),
-        ],
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path)},
+    shown = soffice_convert(path, "txt:Text (encoded):UTF8", tmp_path).read_text(
+        encoding="utf-8-sig"
     )
-    assert result.returncode == 0, result.stderr
-    shown = (tmp_path / "out" / "草稿.txt").read_text(encoding="utf-8-sig")
     # LibreOffice shows the placeholders (the author sees the guides) and the headings.
     assert "［点击此处输入案例名称］" in shown
     assert "一、总体情况" in shown and "［指引：写创新发展机制的总体情况" in shown

@@ -17,7 +17,7 @@ How to fix
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -123,11 +123,18 @@ class Body:
         """The cases the quota applies to: the recommended ones once any case is marked."""
         return self.chosen if self.marked else self.members
 
-    def by_category(self) -> dict[str, list[CaseResult]]:
+    def by_category(self, pack: RulePack) -> dict[str, list[CaseResult]]:
+        """The counted cases per category, categories in the notice's order."""
         groups: dict[str, list[CaseResult]] = defaultdict(list)
         for case in self.pool:
             groups[case.category or "?"].append(case)
-        return dict(sorted(groups.items()))
+        return {name: groups[name] for name in notice_order(groups, pack)}
+
+
+def notice_order(categories: Iterable[str], pack: RulePack) -> list[str]:
+    """Category names in the order the notice lists them; unknown names after, sorted."""
+    rank = {category.name: i for i, category in enumerate(pack.categories)}
+    return sorted(set(categories), key=lambda name: (rank.get(name, len(rank)), name))
 
 
 def _key(name: str) -> str:
@@ -182,7 +189,7 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
     for body in group_by_body(cases, settings, options.shortlist):
         quota, pool = body.quota, body.pool
         severity = "error" if body.marked else "warning"
-        for category, group in body.by_category().items():
+        for category, group in body.by_category(settings.pack).items():
             if len(group) > quota.per_category:
                 key = "category" if body.marked else "intake-category"
                 yield _finding(
