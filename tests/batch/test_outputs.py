@@ -29,9 +29,10 @@ from province_folder import (
 )
 from rich.cells import cell_len
 
-from caselint.core.model import CaseResult, Report, Summary
+from caselint.core.model import CaseResult, Location, Report, Summary
 from caselint.engine import Settings
 from caselint.reports.tables import case_rows, quota_rows
+from caselint.reports.text import where
 from caselint.rulepack.pack import load_pack
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
@@ -406,19 +407,67 @@ def test_junit_file_validates_and_counts_add_up(
     root = document.getroot()
     report = run["report"]
 
+    # One suite per case holding one test case, the case; the deadline hint has a suite of
+    # its own (it names no case).
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [*CASE_IDS, "跨案例检查"]
+    verdicts = {case["id"]: case["verdict"] for case in report["cases"]}
     for suite in suites:
-        cases = suite.findall("testcase")
-        assert int(suite.get("tests")) == len(cases)
-        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
-    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
-    assert int(root.get("failures")) == report["summary"]["errors"] == 2
+        (case,) = suite.findall("testcase")
+        assert case.get("name") == suite.get("name") and suite.get("tests") == "1"
+        failed = suite.get("failures") == "1"
+        assert failed == (case.find("failure") is not None)
+        if suite.get("name") in verdicts:
+            assert failed == (verdicts[suite.get("name")] == "fail"), suite.get("name")
+    assert int(root.get("tests")) == len(suites)
+    assert int(root.get("failures")) == 2
     failures = root.findall("testsuite/testcase/failure")
     assert sorted(f.get("type") for f in failures) == [
         "case-layout-ambiguous",
         "previously-selected",
     ]
+    # The suite's properties count the case's findings as its verdict does.
+    for case in report["cases"]:
+        (suite,) = [s for s in suites if s.get("name") == case["id"]]
+        properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
+        own = case["findings"] + [f for f in report["findings"] if case["id"] in f["cases"]]
+        for severity, name in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+            assert properties[name] == str(sum(f["severity"] == severity for f in own))
+        assert properties["verdict"] == case["verdict"]
+        assert properties["category"] == (case["category"] or "")
+        for part in ("summary", "detailed"):
+            if case["parts"][part]:
+                assert properties[f"{part}_words"] == str(case["parts"][part]["words"])
+
+
+def test_junit_carries_every_findings_text(run: dict[str, Any]) -> None:
+    """Warnings are not lost in CI: message, place and fix of each finding are in the case's
+    system-out (warnings, hints) or its failure (errors)."""
+    root = etree.parse(str(run["out"] / "junit.xml")).getroot()
+    report = run["report"]
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    checked = 0
+    for case in report["cases"]:
+        testcase = suites[case["id"]].find("testcase")
+        out = "".join(testcase.xpath("system-out/text()"))
+        failure = "".join(testcase.xpath("failure/text()"))
+        own = case["findings"] + [f for f in report["findings"] if case["id"] in f["cases"]]
+        for f in own:
+            text = failure if f["severity"] == "error" else out
+            assert f["message"] in text, (case["id"], f["message"])
+            if f["suggestion"]:
+                assert " ".join(f["suggestion"].split()) in text, (case["id"], f["rule"])
+            place = where(Location(**f["location"]), f["part"], "zh")
+            assert place in text, (case["id"], f["rule"], place)
+            if f["location"]["line"] is not None:
+                assert f"第{f['location']['line']}行" in place, (case["id"], f["rule"])
+            checked += 1
+    assert checked > 30
+    warned = suites["07-石门村晚融媒直播"].find("testcase")
+    assert "[警告] F003 metadata-missing  案例信息缺少：联系人、联系电话" in warned.findtext(
+        "system-out"
+    )
+    assert warned.find("failure") is None
 
 
 def test_junit_on_stdout_validates(province: Path, junit_schema: etree.XMLSchema) -> None:

@@ -26,7 +26,7 @@ def _case(case_id: str, **metadata: object) -> CaseResult:
     )
 
 
-def test_resubmission_fails_its_own_junit_suite() -> None:
+def test_errors_across_cases_fail_the_junit_case_of_every_case_they_name() -> None:
     resubmitted = Finding(
         rule="previously-selected", code="X002", severity="error", message="重复申报", cases=["b"]
     )
@@ -41,12 +41,19 @@ def test_resubmission_fails_its_own_junit_suite() -> None:
     )
     root = etree.fromstring(junit.render(report).encode())
     suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert suites["a"].get("failures") == "0"
-    assert suites["b"].get("failures") == "1"
-    # Test names stay the same from day to day; messages go into the failure.
-    assert [c.get("name") for c in suites["b"].iter("testcase")] == ["X002 previously-selected"]
-    assert [c.get("name") for c in suites["跨案例检查"].iter("testcase")] == ["X001 quota-exceeded"]
-    assert [f.get("message") for f in suites["b"].iter("failure")] == ["重复申报"]
+    # Both cases are named by the quota error; b also by its re-submission.
+    assert suites["a"].get("failures") == "1" and suites["b"].get("failures") == "1"
+    assert "跨案例检查" not in suites  # every finding across cases names its cases
+    # Test names stay the same from day to day (the case ids); messages go into the failure.
+    assert [c.get("name") for c in suites["b"].iter("testcase")] == ["b"]
+    assert [f.get("message") for f in suites["a"].iter("failure")] == ["超额"]
+    (failure,) = suites["b"].iter("failure")
+    assert (
+        failure.get("message") == "2 个错误：重复申报"
+        and failure.get("type") == "previously-selected"
+    )
+    assert "[错误] X002 previously-selected  重复申报" in failure.text
+    assert "[错误] X001 quota-exceeded  超额" in failure.text
 
 
 def test_a_provincial_bureau_is_its_province() -> None:

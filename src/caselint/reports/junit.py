@@ -1,92 +1,117 @@
-"""JUnit XML for CI test tabs: a test suite per case, a failing test per error-level finding.
+"""JUnit XML for CI test tabs: a test suite per case holding one test case, the case itself.
 
-Warnings and hints are passing tests carrying their message in ``system-out``, so they show in
-the CI tab without failing the build. A finding across cases that concerns one case alone (a
-re-submission) goes into that case's suite, whose verdict it decides; the others (quotas,
-deadline) form their own suite.
+A case with error-level findings fails: its ``failure`` lists every error with its message,
+where it is, the sentence and the fix. Warnings and hints go into ``system-out``, so a CI tab
+shows them too without failing the build. The suite's ``properties`` carry the case's counts
+(verdict, errors, warnings, hints, words per part) for dashboards. Findings across cases belong
+to every case they name (a re-submission, a category over the quota), as the verdict does;
+those naming no case (the deadline) form a suite of their own. Test names are case ids, stable
+from run to run (CI history tracks tests by name).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from caselint.core.model import Finding, Report
+from caselint.core.i18n import SEVERITY_LABELS, Lang
+from caselint.core.model import PART_NAMES, CaseResult, Finding, Report
 from caselint.core.xmltext import xml_safe
 from caselint.reports.text import where
 
-
-def _name(finding: Finding, lang: str) -> str:
-    """A test name that stays the same from run to run while the finding does (the message of
-    ``deadline`` changes every day; CI history tracks tests by name)."""
-    bits = [where(finding.location, finding.part, lang)]
-    if finding.element is not None:
-        bits.append(f"要素{finding.element}" if lang == "zh" else f"element {finding.element}")
-    if finding.dimension:
-        bits.append(finding.dimension)
-    if finding.location.start is not None and finding.excerpt:
-        start = finding.location.start - (finding.excerpt_offset or 0)
-        end = (finding.location.end or start) - (finding.excerpt_offset or 0)
-        bits.append(finding.excerpt[max(0, start) : max(0, end)])
-    place = " · ".join(b for b in bits if b)
-    return f"{finding.code} {finding.rule}" + (f": {place}" if place else "")
+_LABELS = {
+    "zh": {"where": "位置", "excerpt": "原文", "help": "建议", "errors": "{n} 个错误："},
+    "en": {"where": "where", "excerpt": "excerpt", "help": "fix", "errors": "{n} error(s): "},
+}
+_ACROSS = {"zh": "跨案例检查", "en": "across-cases"}
 
 
-def _testcase(suite: etree._Element, classname: str, finding: Finding, lang: str) -> None:
-    message = xml_safe(finding.message)
-    name = xml_safe(_name(finding, lang))
-    case = etree.SubElement(suite, "testcase", name=name[:250], classname=classname, time="0")
-    if finding.file:
-        case.set("file", xml_safe(finding.file))
-    if finding.location.line:
-        case.set("line", str(finding.location.line))
-    detail = "\n".join(
-        part
-        for part in (
-            finding.message,
-            where(finding.location, finding.part, lang),
-            finding.excerpt,
-            finding.suggestion,
+def describe(finding: Finding, lang: Lang) -> str:
+    """One finding as a block of text: severity, code, rule and message, then where it is,
+    the sentence it is in and what to do, each on its own indented line."""
+    labels = _LABELS[lang]
+    severity = SEVERITY_LABELS[lang][finding.severity]
+    lines = [f"[{severity}] {finding.code} {finding.rule}  {finding.message}"]
+    place = " · ".join(p for p in (finding.file, where(finding.location, finding.part, lang)) if p)
+    sep = "：" if lang == "zh" else ": "
+    for key, value in (
+        ("where", place),
+        ("excerpt", finding.excerpt),
+        ("help", finding.suggestion),
+    ):
+        if value:
+            lines.append(f"    {labels[key]}{sep}{' '.join(value.split())}")
+    return "\n".join(lines)
+
+
+def _properties(suite: etree._Element, case: CaseResult | None, findings: list[Finding]) -> None:
+    values: list[tuple[str, object]] = []
+    if case is not None:
+        values += [("verdict", case.verdict), ("category", case.category or "")]
+    for severity, name in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        values.append((name, sum(f.severity == severity for f in findings)))
+    if case is not None:
+        for part in PART_NAMES:
+            result = case.parts.get(part)
+            if result is not None:
+                values += [(f"{part}_words", result.words), (f"{part}_limit", result.limit)]
+    properties = etree.SubElement(suite, "properties")
+    for name, value in values:
+        etree.SubElement(properties, "property", name=name, value=xml_safe(str(value)))
+
+
+def _testcase(
+    suite: etree._Element, name: str, file: str | None, findings: list[Finding], lang: Lang
+) -> bool:
+    """The one test case of a suite; True when it fails."""
+    case = etree.SubElement(suite, "testcase", name=name, classname="caselint", time="0")
+    if file:
+        case.set("file", xml_safe(file))
+    errors = [f for f in findings if f.severity == "error"]
+    others = [f for f in findings if f.severity != "error"]
+    if errors:
+        head = _LABELS[lang]["errors"].format(n=len(errors)) if len(errors) > 1 else ""
+        failure = etree.SubElement(
+            case,
+            "failure",
+            message=xml_safe(head + errors[0].message),
+            type=errors[0].rule,
         )
-        if part
-    )
-    if finding.severity == "error":
-        failure = etree.SubElement(case, "failure", message=message, type=finding.rule)
-        failure.text = xml_safe(detail)
-    else:
+        failure.text = xml_safe("\n\n".join(describe(f, lang) for f in errors))
+    if others:
         out = etree.SubElement(case, "system-out")
-        out.text = xml_safe(f"[{finding.severity}] {detail}")
+        out.text = xml_safe("\n\n".join(describe(f, lang) for f in others))
+    return bool(errors)
 
 
-def render(report: Report, lang: str = "zh") -> str:
+def render(report: Report, lang: Lang = "zh") -> str:
     root = etree.Element("testsuites", name="caselint")
-    total = failures = 0
-    own = {case.id: [f for f in report.findings if f.cases == [case.id]] for case in report.cases}
-    shared = [f for f in report.findings if not (len(f.cases) == 1 and f.cases[0] in own)]
-    groups = [
-        (case.id, [*case.findings, *own[case.id]], case.files[0] if case.files else None)
+    failures = 0
+    named = {case.id for case in report.cases}
+    groups: list[tuple[str, CaseResult | None, list[Finding], str | None]] = [
+        (
+            case.id,
+            case,
+            [*case.findings, *(f for f in report.findings if case.id in f.cases)],
+            case.files[0] if case.files else None,
+        )
         for case in report.cases
     ]
-    if shared:
-        groups.append(("across-cases" if lang == "en" else "跨案例检查", shared, None))
-    for raw_name, findings, file in groups:
+    unowned = [f for f in report.findings if not named & set(f.cases)]
+    if unowned:
+        groups.append((_ACROSS[lang], None, unowned, None))
+    for raw_name, case, findings, file in groups:
         name = xml_safe(raw_name)
-        suite = etree.SubElement(root, "testsuite", name=name)
+        suite = etree.SubElement(root, "testsuite", name=name, tests="1")
         if file:
             suite.set("file", xml_safe(file))
-        if not findings:
-            etree.SubElement(suite, "testcase", name="verdict: pass", classname=name, time="0")
-        for finding in findings:
-            _testcase(suite, name, finding, lang)
-        tests = max(1, len(findings))
-        failed = sum(f.severity == "error" for f in findings)
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failed))
+        _properties(suite, case, findings)
+        failed = _testcase(suite, name[:250], file, findings, lang)
+        suite.set("failures", str(int(failed)))
         suite.set("errors", "0")
         suite.set("skipped", "0")
         suite.set("time", "0")
-        total += tests
         failures += failed
-    root.set("tests", str(total))
+    root.set("tests", str(len(groups)))
     root.set("failures", str(failures))
     root.set("errors", "0")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode()
