@@ -37,7 +37,17 @@ FINDING_KEYS = {
     "location",
     "suggestion",
 }
-LOCATION_KEYS = {"paragraph", "line", "table", "row", "cell", "start", "end", "heading"}
+LOCATION_KEYS = {
+    "paragraph",
+    "line",
+    "table",
+    "row",
+    "cell",
+    "start",
+    "end",
+    "heading",
+    "part_paragraph",
+}
 
 ONE_FILE = """\
 # 某县融媒体中心“看见”客户端建设

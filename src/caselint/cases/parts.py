@@ -83,11 +83,35 @@ def _marker_part(block: Block, pack: RulePack | PackLimits) -> tuple[PartName, i
 
 
 def split_document(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
-    """Assign every block to a part (see the module docstring).
+    """Assign every block to a part (see the module docstring), and number its paragraphs
+    from the part's start (``Location.part_paragraph``).
 
     When a part is named by several lines, the one that reads most like a heading wins (a Word
     heading over a bold line over a plain short line), the first among equals.
     """
+    split = _split(document, pack)
+    for blocks in split.parts.values():
+        number_within_part(blocks)
+    return split
+
+
+def number_within_part(blocks: list[Block]) -> None:
+    """第1段 is the part's first paragraph: a detailed part that starts at the file's 40th
+    paragraph counts its own from one, as the person reading it does."""
+    numbers = [
+        b.location.paragraph
+        for b in blocks
+        if b.story is Story.MAIN and b.location.paragraph is not None
+    ]
+    if not numbers:
+        return
+    before = min(numbers) - 1
+    for block in blocks:
+        if block.location.paragraph is not None:
+            block.location.part_paragraph = max(1, block.location.paragraph - before)
+
+
+def _split(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
     split = SplitDocument(document)
     # Headers, footers and comments belong to no part: they are never counted, never pasted
     # into the platform, and a reviewer's comment must not satisfy (or fail) a check.

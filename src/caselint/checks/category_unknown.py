@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from caselint.cases.metadata_advice import metadata_where
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.core.i18n import Catalog, join_list
 from caselint.core.model import Finding
@@ -46,8 +47,8 @@ MESSAGES: Catalog = {
         "en": "invalid category “{value}”; it must be one of: {choices}",
     },
     "fix": {
-        "zh": "在案例信息中写明“类别: {example}”，或用 --category 指定，或在标题中写明类别",
-        "en": "state “类别: {example}” in the case metadata, pass --category, or name it in the title",
+        "zh": "{where}；或用 --category 指定，或在标题中写明类别",
+        "en": "{where}; or pass --category, or name it in the title",
     },
 }
 
@@ -69,5 +70,9 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     yield ctx.report(
         NAME,
         ctx.t(MESSAGES, key, value=claimed, choices=choices),
-        suggestion=ctx.t(MESSAGES, "fix", example=ctx.pack.categories[0].name),
+        suggestion=ctx.t(
+            MESSAGES,
+            "fix",
+            where=metadata_where(ctx.case, ctx.lang, "类别", ctx.pack.categories[0].name),
+        ),
     )

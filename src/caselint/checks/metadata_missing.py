@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from caselint.cases.metadata import case_metadata
+from caselint.cases.metadata_advice import metadata_where
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.core.i18n import Catalog, join_list
 from caselint.core.model import Finding
@@ -82,8 +83,9 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     labels = {f.key: f.label for f in ctx.pack.metadata.fields}
     missing = [labels.get(k, k) for k in ctx.pack.metadata.bundle_required if not metadata.get(k)]
     if missing:
+        where = metadata_where(case, ctx.lang, missing[0], more=len(missing) > 1)
         yield ctx.report(
             NAME,
             ctx.t(MESSAGES, "missing", fields=join_list(missing, ctx.lang)),
-            suggestion=ctx.t(MESSAGES, "fix"),
+            suggestion=where,
         )

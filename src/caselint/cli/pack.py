@@ -31,6 +31,7 @@ from caselint.cli.run import (
     make_settings,
     path_or_none,
 )
+from caselint.core.fsutil import shown
 from caselint.core.i18n import SEVERITY_LABELS
 
 if TYPE_CHECKING:
@@ -240,8 +241,8 @@ def _print_built(built: Built, lang: Lang) -> None:
     t = _T[lang]
     folder, archive = built.paths
     typer.echo(t["packed"].format(name=built.name))
-    typer.echo(t["folder"].format(path=folder))
-    typer.echo(t["zip"].format(path=archive, sha=built.zip_sha256[:16]))
+    typer.echo(t["folder"].format(path=shown(folder)))
+    typer.echo(t["zip"].format(path=shown(archive), sha=built.zip_sha256[:16]))
     for part, entry in built.manifest.parts.items():
         title = entry.file.removesuffix(".docx") if lang == "zh" else part
         typer.echo(t["words"].format(part=title, words=entry.words, limit=entry.limit))
@@ -266,7 +267,7 @@ def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
         for finding in outcome.blocking:
             typer.echo(_finding_line(finding, lang), err=True)
         return Exit.FINDINGS
-    typer.echo(t["batch-packed"].format(n=len(outcome.built), path=output))
+    typer.echo(t["batch-packed"].format(n=len(outcome.built), path=shown(output)))
     for built in outcome.built:
         forced = " (--force)" if built.manifest.forced else ""
         typer.echo(f"  ✓ {built.name}{forced}")
@@ -281,7 +282,7 @@ def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
     if others:
         typer.echo(t["batch-other"].format(n=others, index=index))
     if outcome.index:
-        typer.echo(t["index"].format(path=outcome.index))
+        typer.echo(t["index"].format(path=shown(outcome.index)))
     return Exit.FINDINGS if left else Exit.OK
 
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from caselint import __version__
+from caselint.cli.clicktext import LocalizedGroup, LocalizedTyper
 from caselint.cli.common import h
 
 #: Command name → the module that registers it, in the order ``--help`` lists them.
@@ -36,7 +36,7 @@ class LazyCommands(MutableMapping[str, Any]):
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
             module = importlib.import_module(self._modules[name])  # KeyError: no such command
-            single = typer.Typer(add_completion=False, rich_markup_mode=MARKUP)
+            single = LocalizedTyper(add_completion=False, rich_markup_mode=MARKUP)
             module.register(single)
             self._built[name] = typer.main.get_command(single)
         return self._built[name]
@@ -56,7 +56,9 @@ class LazyCommands(MutableMapping[str, Any]):
         return len(self._modules)
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(LocalizedGroup):
+    """The ``caselint`` group: commands loaded lazily, click's texts in the run's language."""
+
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands(COMMANDS)

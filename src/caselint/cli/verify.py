@@ -20,6 +20,7 @@ from caselint.cli.common import (
     require_paths,
     write_stdout,
 )
+from caselint.core.fsutil import shown
 
 if TYPE_CHECKING:
     from caselint.core.i18n import Lang
@@ -119,7 +120,7 @@ def _bundles_in(path: Path) -> list[Path]:
 
 def _print(report: VerifyReport, lang: Lang) -> None:
     t = _T[lang]
-    typer.echo(t["bundle"].format(name=report.name, path=report.bundle))
+    typer.echo(t["bundle"].format(name=report.name, path=shown(report.bundle)))
     for item in report.files:
         mark = "✓" if item.status == "ok" else "✗"
         status = t["ok"] if item.status == "ok" else t[item.status]

@@ -43,3 +43,21 @@ def umask() -> int:
 
 def atomic_write_text(path: Path, text: str, *, overwrite: bool = True) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as the user would type it: relative to the working folder when it lies below
+    it (``上传包/x.zip``, not ``/home/…/上传包/x.zip``), otherwise as it is."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return str(candidate)
+    try:
+        here = Path.cwd()
+    except OSError:  # the working folder was removed
+        return str(candidate)
+    for base, target in ((here, candidate), (here.resolve(), candidate.resolve())):
+        try:
+            return str(target.relative_to(base))
+        except ValueError:
+            continue
+    return str(candidate)

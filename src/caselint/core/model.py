@@ -51,7 +51,12 @@ UNCOUNTED_STORIES = frozenset({Story.HEADER, Story.FOOTER, Story.COMMENT})
 
 @dataclass
 class Location:
-    """Where a person finds a finding: a Word paragraph or table cell, or a Markdown line."""
+    """Where a person finds a finding: a Word paragraph or table cell, or a Markdown line.
+
+    ``paragraph`` counts a .docx's body paragraphs from the file's start (tools find it by
+    that); ``part_paragraph`` counts them from the start of the part the block belongs to,
+    as a person reading 详细材料 counts (Word shows no paragraph numbers).
+    """
 
     paragraph: int | None = None
     line: int | None = None
@@ -61,6 +66,7 @@ class Location:
     start: int | None = None
     end: int | None = None
     heading: str | None = None
+    part_paragraph: int | None = None
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ in the language of the run only when a report is written.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from caselint.core.i18n import Catalog, Lang, render
@@ -43,7 +44,7 @@ MESSAGES: Catalog = {
         "open it in Word or WPS and save it as .docx",
     },
     "corrupt-zip": {
-        "zh": "Word 文档已损坏或不完整（{detail}），请重新保存或重新复制该文件",
+        "zh": "不是有效的 .docx（{detail}）：文件已损坏或不完整，请用 Word/WPS 重新保存或重新复制该文件",
         "en": "the Word document is damaged or incomplete ({detail}); save or copy it again",
     },
     "zip-bomb": {
@@ -100,6 +101,48 @@ MESSAGES: Catalog = {
     },
 }
 
+#: What zipfile, zlib, lxml and the OS say (in English) as a station editor reads it in Chinese.
+#: The first pattern that matches wins; a text no pattern knows is kept as it is.
+_CAUSES = {
+    r"File is not a zip file": "压缩包损坏",
+    r"Truncated file header|Truncated central directory|truncated|Unexpected end": (
+        "压缩包不完整，文件可能没有复制完"
+    ),
+    r"Bad magic number|Bad offset|[Cc]orrupt|Overlapped entries": "压缩包结构损坏",
+    r"Bad CRC-32": "压缩包内容校验失败（数据已损坏）",
+    r"Error -?\d+ while decompressing|invalid (?:stored|code|block|distance)": (
+        "压缩数据损坏，无法解压"
+    ),
+    r"compression method is not supported|[Cc]ompression requires": "压缩方式不受支持",
+    r"span multiple disks": "分卷压缩包，不受支持",
+    r"There is no item named '(?P<name>[^']*)'": "缺少 {name}",
+    r"^OLE: ": "旧版 Office 文件结构损坏",
+    r"line (?P<line>\d+), column (?P<column>\d+)": "XML 格式错误，第 {line} 行第 {column} 列",
+    r"Document is empty|Start tag expected": "XML 内容为空或不完整",
+    r"No such file or directory": "文件不存在",
+    r"Permission denied|Operation not permitted": "没有访问权限",
+    r"Is a directory": "这是文件夹",
+    r"Input/output error|Stale file handle|Transport endpoint": (
+        "读写错误，可能是磁盘或网络共享盘故障"
+    ),
+    r"Resource busy|being used by another process|Resource temporarily": "文件被其他程序占用",
+    r"^timeout$|timed out": "超时",
+    r"^no output$": "没有生成转换结果",
+}
+CAUSES = [(re.compile(pattern), text) for pattern, text in _CAUSES.items()]
+
+
+def cause(detail: str, lang: Lang) -> str:
+    """A library's reason in ``lang``: English as the library says it, Chinese from CAUSES."""
+    if lang != "zh":
+        return detail
+    for pattern, text in CAUSES:
+        found = pattern.search(detail)
+        if found:
+            return text.format(**found.groupdict())
+    return detail
+
+
 #: How a message names a file without an extension (``suffix=""``).
 _NO_SUFFIX = {"zh": "（无扩展名）", "en": "(no extension)"}
 
@@ -115,6 +158,8 @@ class ReadError(Exception):
     def message(self, lang: Lang) -> str:
         """The reason in ``lang``; an empty ``suffix`` is named as "no extension" in ``lang``."""
         params = dict(self.params)
+        if isinstance(params.get("detail"), str):
+            params["detail"] = cause(params["detail"], lang)
         if params.get("suffix") == "":
             params["suffix"] = _NO_SUFFIX[lang]
         return render(MESSAGES, self.reason, lang, **params)

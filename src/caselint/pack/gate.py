@@ -18,6 +18,7 @@ from typing import Any
 
 from caselint.cases.case import Case, CaseInput, assemble
 from caselint.cases.metadata import case_metadata
+from caselint.cases.metadata_advice import metadata_where
 from caselint.core.i18n import Catalog, Lang, join_list, render
 from caselint.core.model import PART_NAMES, CaseResult, Finding
 from caselint.engine import Settings
@@ -32,8 +33,8 @@ MESSAGES: Catalog = {
         "en": "{n} error(s) remain, nothing was packed (fix them, or use --force to pack anyway; the manifest records it)",
     },
     "metadata": {
-        "zh": "案例信息缺少打包所需的字段：{fields}（在 front matter、case.toml 或 .docx 自定义属性中填写；--force 不能代替）",
-        "en": "the case metadata lacks fields the bundle needs: {fields} (fill them in the front matter, case.toml or .docx custom properties; --force cannot replace them)",
+        "zh": "案例信息缺少打包所需的字段：{fields}（{where}；--force 不能代替）",
+        "en": "the case metadata lacks fields the bundle needs: {fields} ({where}; --force cannot replace them)",
     },
     "no-part": {
         "zh": "没有可打包的{part}（--force 不能代替）",
@@ -151,7 +152,9 @@ def prepare(
         if values.get(k) in (None, "")
     ]
     if missing:
-        reasons.append(render(MESSAGES, "metadata", lang, fields=join_list(missing, lang)))
+        where = metadata_where(case, lang, missing[0], more=len(missing) > 1)
+        fields = join_list(missing, lang)
+        reasons.append(render(MESSAGES, "metadata", lang, fields=fields, where=where))
     for part in PART_NAMES:
         title = pack.parts[part].title if lang == "zh" else part
         if part not in case.parts:

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
-from caselint.core.i18n import SEVERITY_LABELS, Lang
+from caselint.core.i18n import SEVERITY_LABELS, Lang, quoted
 from caselint.core.model import PART_NAMES, CaseResult, Finding, Location, Report
 
 FRAME_CONTEXT = 36
@@ -48,7 +48,8 @@ _WORDS = {
 
 
 def where(location: Location, part: str | None, lang: Lang) -> str:
-    """A place a person can find: part, paragraph or table cell or line, nearest heading."""
+    """A place a person can find: part, paragraph (counted within the part) or table cell or
+    line, and the nearest heading above it, quoted."""
     bits: list[str] = []
     if part:
         bits.append(_PARTS[lang][part])
@@ -58,13 +59,13 @@ def where(location: Location, part: str | None, lang: Lang) -> str:
         else:
             bits.append(f"table {location.table} row {location.row} cell {location.cell}")
     elif location.paragraph is not None:
-        bits.append(
-            f"第{location.paragraph}段" if lang == "zh" else f"paragraph {location.paragraph}"
-        )
+        number = location.part_paragraph or location.paragraph
+        bits.append(f"第{number}段" if lang == "zh" else f"paragraph {number}")
     if location.line is not None:
         bits.append(f"第{location.line}行" if lang == "zh" else f"line {location.line}")
     if location.heading and location.heading not in (_PARTS["zh"].get(part or ""), part):
-        bits.append(location.heading)
+        # Word shows no paragraph numbers: the heading above is what a reader looks for.
+        bits.append(quoted(location.heading) if lang == "zh" else f"under “{location.heading}”")
     return " · ".join(bits)
 
 
