@@ -198,7 +198,8 @@ def case_rows(report: Report, lang: Lang) -> list[list[object]]:
         # is decided before its wording is polished.
         own_errors = [f for f in verdict.errors if f not in verdict.across_errors]
         listed = verdict.across_errors + (own_errors or verdict.warnings)
-        problems = "；".join(row_message(f, report, lang) for f in listed[:MAX_PROBLEMS])
+        separator = "；" if lang == "zh" else "; "
+        problems = separator.join(row_message(f, report, lang) for f in listed[:MAX_PROBLEMS])
         recommended = meta.get("recommended", "")
         rows.append(
             [
