@@ -92,7 +92,7 @@ enabled = false
     assert "东湖发展新格局" in pack.wording.quoted_policy
     assert "深度融合" in pack.wording.quoted_policy  # appended, not replaced
     ids = [c.id for c in pack.wording.classes]
-    assert "province-slogans" in ids and "superlative-h" in ids
+    assert "province-slogans" in ids and "superlative" in ids
     assert pack.rules["category-focus"].enabled is False
     assert len(pack.sources) == len(load_pack().sources) + 1
     assert pack.digest != load_pack().digest

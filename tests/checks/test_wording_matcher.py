@@ -224,9 +224,25 @@ def test_a_sourced_and_dated_ranking_drops_to_low_weight() -> None:
     assert RANK.weight == "H"
 
 
-def test_a_source_without_date_or_figure_is_not_enough() -> None:
+def test_a_named_list_is_evidence_without_a_date() -> None:
+    """A reviewer can check a named list; a date is good practice, not what makes it evidence."""
     (hit,) = matcher(RANK, **SOURCED).hits("客户端下载量排名第一（数据来源：XX榜单）。")
+    assert hit.cls.weight == "L" and hit.downgraded
+
+
+def test_a_source_in_another_sentence_is_not_evidence() -> None:
+    text = "客户端下载量排名第一。数据来源：XX榜单。"
+    (hit,) = matcher(RANK, **SOURCED).hits(text)
     assert hit.cls.weight == "H" and not hit.downgraded
+
+
+def test_a_ranking_repeated_after_its_source_is_sourced() -> None:
+    """…统计中位居全省第一。已连续三个月保持全省第一。 — the second is the same fact."""
+    text = "在省广电局8月用稿统计中，我台排名第一。我台已连续三个月排名第一。"
+    hits = matcher(RANK, source_cues=["统计中"]).hits(text)
+    assert [h.downgraded for h in hits] == [True, True]
+    hits = matcher(RANK, source_cues=["统计中"]).hits("我台已连续三个月排名第一。")
+    assert [h.downgraded for h in hits] == [False]
 
 
 def test_a_date_without_source_is_not_enough() -> None:
@@ -289,3 +305,115 @@ def test_invalid_regular_expressions_are_rejected() -> None:
 def test_duplicate_class_ids_are_rejected() -> None:
     with pytest.raises(ValidationError, match="unique"):
         Wording(classes=[lexicon_class("a", "H", ["唯一"]), lexicon_class("a", "M", ["独家"])])
+
+
+# -- evidence: awards and selections ---------------------------------------------------------
+
+FIRST = lexicon_class("first", "H", ["唯一"], exempt_with_award=True)
+AWARDS = {"award_patterns": ["(?:获评|荣获|入选)[^，。]{0,20}?(?:奖|名单)"]}
+
+
+def test_a_named_award_or_selection_is_evidence() -> None:
+    m = matcher(FIRST, **AWARDS)
+    (hit,) = m.hits("入选2024年典型案例名单，为县级融媒唯一入选。")
+    assert hit.downgraded
+    (hit,) = m.hits("平台是本地唯一的政务服务入口。")
+    assert not hit.downgraded
+
+
+def test_classes_without_the_award_flag_ignore_awards() -> None:
+    m = matcher(lexicon_class("self", "M", ["样板"]), **AWARDS)
+    (hit,) = m.hits("荣获省新闻奖，打造了县融改革样板。")
+    assert hit.cls.weight == "M"
+
+
+# -- vague standing: a rank as a figure clears it, a named list does not -----------------------
+
+STANDING = lexicon_class("standing", "M", ["名列前茅"], rank_figure_clears=True, open_end=True)
+RANK_FIGURE = {"rank_figure": "第[0-9一二三四五六七八九十]+名|前[0-9一二三四五六七八九十]+名"}
+
+
+def test_vague_standing_is_cleared_by_a_rank_given_as_a_figure() -> None:
+    m = matcher(STANDING, source_cues=["榜单"], **RANK_FIGURE)
+    assert found(m, "综合得分名列前茅（第3名）。") == []
+    assert found(m, "在省级榜单中名列前茅。") == [("名列前茅", "standing")]
+    assert found(m, "综合得分名列前茅，另有3个账号进入前十名。") == [("名列前茅", "standing")]
+
+
+# -- phrase templates ------------------------------------------------------------------------
+
+
+def test_a_phrase_template_matches_across_a_bounded_gap() -> None:
+    m = matcher(lexicon_class("slogan", "M", [], phrases=["奏响…{强音|凯歌}"], gap=8))
+    assert found(m, "为全县发展奏响时代强音。") == [("奏响时代强音", "slogan")]
+    assert found(m, "为全县发展奏响了一曲昂扬奋进的时代强音。") == []  # a gap of 10
+
+
+def test_a_phrase_gap_never_crosses_a_sentence_end() -> None:
+    m = matcher(lexicon_class("slogan", "M", [], phrases=["奏响…强音"]))
+    assert found(m, "晚会奏响序曲。强音响起。") == []
+
+
+def test_a_swapped_phrase_is_found_in_either_order() -> None:
+    m = matcher(lexicon_class("acclaim", "M", [], phrases=["{强烈|热烈}⇄反响"]))
+    assert found(m, "活动引起强烈反响。") == [("强烈反响", "acclaim")]
+    assert found(m, "活动反响十分热烈。") == [("反响十分热烈", "acclaim")]
+    assert found(m, "反响机制运行了一个月后才见强烈变化。") == []
+
+
+def test_a_name_in_a_phrase_gap_does_not_mask_the_phrase() -> None:
+    m = matcher(lexicon_class("slogan", "M", [], phrases=["构建…新格局"], gap=14))
+    text = "构建起“新闻+政务”数字化治理新格局。"
+    assert found(m, text) == [("构建起“新闻+政务”数字化治理新格局", "slogan")]
+
+
+def test_invalid_phrase_templates_are_rejected() -> None:
+    for bad in ("奏响{强音", "…强音", "奏响…", "{|x}反响", "a⇄b⇄c", "强烈⇄反响…"):
+        with pytest.raises(ValidationError):
+            lexicon_class("bad", "M", [], phrases=[bad])
+
+
+# -- whose words a quote holds ----------------------------------------------------------------
+
+SLOGAN_WORDS = lexicon_class("level", "H", ["全国一流", "样板"])
+QUOTES = {
+    "naming_cues": ["获评"],
+    "name_suffixes": ["APP"],
+    "attribution_cues": ["省委", "评价"],
+}
+
+
+def test_the_writers_own_quoted_slogan_is_read() -> None:
+    m = matcher(SLOGAN_WORDS, **QUOTES)
+    assert found(m, "围绕“全省示范、全国一流”的目标推进改革。") == [("全国一流", "level")]
+    assert found(m, "打造了县融改革“浙江样板”。") == [("样板", "level")]
+
+
+def test_conferred_titles_names_and_attributed_words_are_not() -> None:
+    m = matcher(SLOGAN_WORDS, lexicon_class("sup", "H", ["最"]), **QUOTES)
+    assert found(m, "我台获评“全国一流县级台”。") == []
+    assert found(m, "“全国一流”APP累计下载12万次。") == []
+    assert found(m, "落实省委“建设全国一流县级融媒体”的部署。") == []
+    assert found(m, "上级评价我台“达到全国一流水平”。") == []
+    assert found(m, "“最江阴”上线五年。") == []
+
+
+# -- boundaries of compounds and formulas -------------------------------------------------------
+
+
+def test_the_head_of_a_compound_is_a_word_of_its_own() -> None:
+    """强大 in 功能强大 is the judgement; 十分 in 十分钟 is another word."""
+    m = matcher(lexicon_class("mag", "M", ["强大"]), lexicon_class("deg", "L", ["十分"]))
+    assert ("强大", "mag") in found(m, "界面美观、功能强大。")
+    assert found(m, "每天播出十分钟的新闻快讯。") == []
+
+
+def test_a_low_weight_formula_steps_aside_for_a_reported_entry_inside_it() -> None:
+    m = matcher(
+        lexicon_class("formula", "L", [], patterns=["探索出一条[^，。]{0,20}?之路"]),
+        lexicon_class("exaggeration", "M", ["独具特色"]),
+        lexicon_class("sup", "H", ["最大"]),
+        lexicon_class("stock", "L", ["最大限度"]),
+    )
+    assert found(m, "探索出一条独具特色的发展之路。") == [("独具特色", "exaggeration")]
+    assert found(m, "最大限度减少群众跑腿次数。") == [("最大限度", "stock")]

@@ -1,16 +1,21 @@
-"""emotive-wording (W001): superlative, absolute, exaggerated, emotive or formulaic wording.
+"""emotive-wording (W001): wording a reviewer discounts as subjective or self-praising.
 
 What it does
-    Finds the pack's wording-lexicon entries in both parts: superlatives (最佳, 全国领先),
-    rankings and firsts (全国首创, 唯一), exaggeration (颠覆性, 现象级), emotion (震撼, 振奋人心),
-    unattributed praise (广受好评) and hollow formulas (迈上新台阶, 开创新局面). Contexts that are not
-    claims are left alone: 最终, 第一季度, 非常规, names in 《》 or short quotes, quoted policy
-    wording, and entries that cut through a word (极 in 积极). Each finding says why a reviewer
-    discounts the phrase and what to write instead. Always a warning, never an error: the notice
-    asks to avoid *excessive* subjective description, so a single 最 never blocks a case.
-    Ordinary 公文 words of low weight (进一步, 积极, 全面, 扎实推进, 赋能 …) are not reported one
-    by one; a part saturated with them (15 per 1000 字 by default, at least 8) gets one density
-    finding with its most frequent words, located at its densest paragraph.
+    Finds the pack's wording lexicon in both parts, sorted the way a reviewer sorts it:
+    superlatives (最具影响力), rankings without a named list (位居全省首位), firsts and “only”
+    (首创, 唯一), vague standing (位居…前列, even with a list named), self-assessed levels (全国
+    一流), exaggeration (双丰收, 体量庞大), emotive or poetic wording (铿锵步伐, 飞入寻常百姓家),
+    unsourced acclaim (引起强烈反响, 被业界誉为), slogans (奏响…时代强音, 答好…答卷) and
+    self-labels or status metaphors (“浙江样板”, 拳头产品, 城市名片). Phrases with words in
+    between and in either order are one entry (走在全市乃至全省、全国…前列; 强烈反响 and 反响强烈).
+    A reviewer's context applies: a ranking, first or award whose list, statistic, survey or
+    selection is named in the same sentence is evidence; figures are never emotive; 群众最关注的
+    is a survey finding; a conferred title, a product name or somebody else's words in quotes is
+    not self-praise, but the station's own slogan in quotes is; 国内首家…成立以来 is history;
+    首批 is a designation. Each finding says why a reviewer discounts the phrase and what to
+    write instead. Always a warning: the notice asks to avoid *excessive* subjective description.
+    Ordinary 公文 words (进一步, 积极, 全面, 一系列) are counted, not reported; a part saturated
+    with them (15 per 1000 字 by default, at least 8) gets one density finding.
 Why it matters
     四、材料编写体例: 详细材料……避免过多主观感性描述.
 How to fix
@@ -27,20 +32,22 @@ from caselint.checks.base import CaseContext, Example, Examples
 from caselint.core.i18n import Catalog, join_list
 from caselint.core.model import PART_NAMES, BlockKind, Finding
 
-DOC_ZH = """emotive-wording（W001）：最高级、绝对化、夸大、煽情或口号式的措辞。
+DOC_ZH = """emotive-wording（W001）：评审会认为主观、自夸或煽情的措辞。
 
 作用
-    在综合材料和详细材料中查找规则包措辞词库里的说法：最高级（最佳、全国领先），排名与“首创”
-    （全国首创、唯一），夸大（颠覆性、现象级），煽情（震撼、振奋人心），没有出处的好评（广受好评），
-    口号式结论（迈上新台阶、开创新局面）。会报告：“我台打造了全国领先的县级融媒体客户端”“节目播出
-    后广受好评”。不会报告不属于自我评价的用法：最终、第一季度、非常规，书名号里的名称（《最美基层
-    干部》）或引号里的简称（“最江阴”），引用的政策原文，紧挨着具体数字的（单日最高访问12万人次），
-    注明了数据来源的排名，以及只是词的一部分的（“积极”里的“极”）。“大幅提升”“取得显著成效”这类
-    效果用语也不在这里报告，没有数据时由 unquantified-claim 逐句提示。每条结果都说明专家为什么不认
-    这种说法、可以改成什么。本规则始终是“警告”而不是“错误”：通知要求的是避免“过多”主观感性描述，
-    偶尔一个“最”不会挡住案例报送。
-    另外，“进一步、积极、全面、扎实推进、赋能”这类低权重的公文用语单独出现不报告；某部分用得过密
-    （默认每千字超过 15 处且至少 8 处）时，报告一条“过密”，列出用得最多的词，并定位到最密集的一段。
+    在综合材料和详细材料中查找规则包措辞词库里的说法，按评审的分类：最高级（最具影响力），没有
+    榜单出处的排名（位居全省首位），首创与唯一（首创、唯一），含糊的领先位次（位居……前列，即使
+    提到了榜单），自评的级别（全国一流），拔高成绩（双丰收、体量庞大），煽情与文学化描写（铿锵步伐、
+    飞入寻常百姓家），没有出处的赞誉（引起强烈反响、被业界誉为），口号式结论（奏响……时代强音、
+    答好……答卷），自封地位与比喻（“浙江样板”、拳头产品、城市名片）。中间夹着别的字、前后颠倒的
+    说法也能找到（走在全市乃至全省、全国……前列；强烈反响与反响强烈）。
+    按评审的读法，这些不报告：同一句写明了榜单、统计、调查或评选出处的排名、首创、获奖；数字本身；
+    “群众最关注的”这类调查结论；引号里的获评称号、产品名称和引用的上级原话（但引号里自己的口号
+    照样报告，如“全省示范、全国一流”）；“国内首家……成立以来”这类历史叙述；“首批”这类官方批次；
+    书名号里的名称；最终、第一季度等固定说法。每条结果都说明专家为什么不认这种说法、可以改成什么。
+    本规则始终是“警告”：通知要求的是避免“过多”主观感性描述。
+    “进一步、积极、全面、一系列”这类公文常用语单独出现不报告；某部分用得过密（默认每千字超过 15 处
+    且至少 8 处）时，报告一条“过密”，列出用得最多的词，并定位到最密集的一段。
 原因
     通知“四、材料编写体例”要求“避免过多主观感性描述”。
 修改
@@ -79,8 +86,26 @@ _SLOGANS = (
 )
 EXAMPLES = Examples(
     fail=(
-        Example("自称全国领先", add_to_detailed="我台打造了全国领先的县级融媒体客户端。"),
-        Example("广受好评", add_to_detailed="节目播出后广受好评，社会反响热烈。"),
+        # one per class a reviewer sorts wording by
+        Example("最高级", add_to_detailed="中心打造了全县最具影响力的移动平台。"),
+        Example("没有出处的排名", add_to_detailed="客户端下载量位居全省同类平台首位。"),
+        Example("首创与唯一", add_to_detailed="我台首创“问政+督办”工作法，是本地唯一的政务入口。"),
+        Example(
+            "含糊的领先位次，即使提到榜单",
+            add_to_detailed="“青禾发布”微博一直位居全省政务排行榜前列。",
+        ),
+        Example("自评的级别", add_to_detailed="技术平台达到全国一流水平。"),
+        Example("拔高成绩", add_to_detailed="融媒改革实现了社会效益和经济效益双丰收。"),
+        Example("煽情与文学化描写", add_to_detailed="应急广播织就了一张守护城乡的防护网。"),
+        Example("没有出处的赞誉", add_to_detailed="节目播出后引起强烈反响，深受群众喜爱。"),
+        Example("口号式结论", add_to_detailed="中心踔厉奋发，为全县发展奏响了昂扬奋进的时代强音。"),
+        Example(
+            "自封地位与比喻", add_to_detailed="打造了县级融媒改革的“青禾样板”，推出六大拳头产品。"
+        ),
+        Example(
+            "引号里是自己的口号",
+            add_to_detailed="中心围绕“全省示范、全国一流”的目标推进改革。",
+        ),
         Example("详细材料满是套话（过密）", add_to_detailed=_SLOGANS * 3),
     ),
     pass_=(
@@ -89,6 +114,32 @@ EXAMPLES = Examples(
         ),
         Example("《》中的节目名称", add_to_detailed="开设《最美基层干部》栏目，播出48期。"),
         Example("偶尔一句套话不算过密", add_to_detailed="我们扎实推进改革。"),
+        Example(
+            "排名写明了榜单",
+            add_to_detailed="据省网信办发布的2024年政务新媒体榜单，我台账号综合排名全省第一。",
+        ),
+        Example(
+            "唯一写明了评选",
+            add_to_detailed="中心入选2024年典型案例名单，为本省唯一入选的县级单位。",
+        ),
+        Example("紧挨着具体数字", add_to_detailed="直播间同时在线人数最多达3.2万人。"),
+        Example("调查中群众最关注的", add_to_detailed="围绕群众最关注的出行、就医问题开设专栏。"),
+        Example("获评的称号", add_to_detailed="3名记者获评全省“最美基层记者”。"),
+        Example(
+            "引用上级的原话",
+            add_to_detailed="落实省委“在全省率先实现县级融媒体深度融合”的部署。",
+        ),
+        Example(
+            "别人的历史中的“首家”",
+            add_to_detailed="自2018年国内首家广电MCN机构成立以来，各地相继开展探索。",
+        ),
+        Example("官方批次", add_to_detailed="2022年，我台入选全国首批县级融媒体中心建设示范单位。"),
+        Example(
+            "给出名次的位次", add_to_detailed="“青禾发布”微博位居全省政务排行榜前列（第3名）。"
+        ),
+        Example(
+            "列举用语与数字", add_to_detailed="出台一系列举措：一是重组采编流程，二是覆盖率达100%。"
+        ),
     ),
 )
 

@@ -118,16 +118,40 @@ class DataRules(_Model):
     cutoff_cues: list[str] = []
     claim_cues: list[str] = []
     change_cues: list[str] = []
+    #: Change verbs that name an improvement: with 了 they claim one (提高了传播力).
+    effect_verbs: list[str] = []
+    #: Regular expressions for result phrases (取得良好进展, 做出重要贡献).
+    result_patterns: list[str] = []
+    #: Wording classes whose reported entries are result claims by themselves (反响强烈).
+    claim_wording_classes: list[str] = []
+    #: Wording classes that claim a result after a verb of becoming (成为…标杆).
+    status_wording_classes: list[str] = []
+    status_verbs: list[str] = []
     degree_cues: list[str] = []
     claim_followers: list[str] = []
     negation_cues: list[str] = []
     negation_exceptions: list[str] = []
     purpose_cues: list[str] = []
+    #: Verbs before a claim in its clause that make it an aim (推动…更好地开展).
+    purpose_verbs: list[str] = []
     plan_cues: list[str] = []
     quantity_units: list[str] = []
     chinese_numeral_units: list[str] = []
     not_quantities: list[str] = []
+    #: Regular expressions for numerals that frame a period rather than measure (两年来).
+    not_quantity_patterns: list[str] = []
+    #: Regular expressions for Chinese number words that are figures (近百万, 千余, 破亿).
+    number_words: list[str] = []
     results_min_figures: int = 1
+    #: A one-clause claim at most this long whose next sentence gives figures is a lead-in.
+    lead_in_max_chars: int = 16
+
+    @field_validator(
+        "not_quantity_patterns", "number_words", "comparison_patterns", "result_patterns"
+    )
+    @classmethod
+    def _data_patterns_compile(cls, value: list[str]) -> list[str]:
+        return _compiled(value)
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -160,13 +184,21 @@ class LexiconClass(_Model):
     advice: str = ""
     advice_en: str = ""
     terms: list[str] = []
+    #: Templates with gaps and slots (``奏响…{强音|凯歌}``, ``强烈⇄反响``), see :mod:`caselint.rulepack.phrases`.
+    phrases: list[str] = []
+    #: The longest gap ``…`` stands for, in characters (never across a sentence end).
+    gap: int = Field(12, ge=1, le=40)
     patterns: list[str] = []
     exempt: list[str] = []
     #: A figure next to the entry makes it a description of data (单日最高访问12万人次).
     exempt_near_number: bool = False
-    #: A sentence naming a source and a date or figure turns the claim into a qualified fact
-    #: (排名第一（数据来源：XX榜单，2024年）): the hit drops to weight L.
+    #: A sentence naming a document, list, statistic or survey turns the claim into a qualified
+    #: fact (排名第一（数据来源：XX榜单）): the hit drops to weight L.
     exempt_with_source: bool = False
+    #: Naming an award or selection in the sentence is evidence too (获评…称号, 入选…名单).
+    exempt_with_award: bool = False
+    #: Vague standing (位居…前列) is cleared only by a rank given as a figure in its clause.
+    rank_figure_clears: bool = False
     #: The entry keeps its meaning at the start of a longer word (数百万, 巨大成就, 领先水平),
     #: so only its start must fall on a word boundary.
     open_end: bool = False
@@ -175,6 +207,18 @@ class LexiconClass(_Model):
     @classmethod
     def _patterns_compile(cls, value: list[str]) -> list[str]:
         return _compiled(value)
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_parse(cls, value: list[str]) -> list[str]:
+        from caselint.rulepack.phrases import PhraseError, compile_phrase
+
+        for phrase in value:
+            try:
+                compile_phrase(phrase, 1)
+            except PhraseError as exc:
+                raise ValueError(f"invalid phrase {phrase!r}: {exc}") from exc
+        return value
 
     def explain(self, lang: str) -> tuple[str, str]:
         """Why the wording is discounted and what to write instead, in ``lang``."""
@@ -195,10 +239,22 @@ class Wording(_Model):
     quoted_policy: list[str] = []
     #: Words that name where a figure or ranking comes from (数据来源, 榜单, 鉴定).
     source_cues: list[str] = []
+    #: Regular expressions for a source a word list cannot name (据省广电局统计).
+    source_patterns: list[str] = []
+    #: Regular expressions for an award or selection named in a sentence (获评…称号).
+    award_patterns: list[str] = []
     name_brackets: list[str] = ["《》", "“”", "「」", "『』"]
+    #: Words before a quote that make it a conferred title (获评“最美基层记者”).
+    naming_cues: list[str] = []
+    #: Words right after a quote that make it a name (“最江阴”APP).
+    name_suffixes: list[str] = []
+    #: Words before a quote that make it somebody else's words (省委“……”的部署).
+    attribution_cues: list[str] = []
+    #: A rank given as a figure (第3名, 前十位, 20强): what clears vague standing.
+    rank_figure: str = ""
     classes: list[LexiconClass] = []
 
-    @field_validator("exempt_patterns")
+    @field_validator("exempt_patterns", "award_patterns", "source_patterns")
     @classmethod
     def _exempt_patterns_compile(cls, value: list[str]) -> list[str]:
         return _compiled(value)

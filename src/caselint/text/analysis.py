@@ -35,9 +35,7 @@ def analysers(pack: RulePack) -> Analysers:
     key = pack.digest or str(id(pack))
     if key not in _built:
         data = pack.data
-        quantities = QuantityFinder(
-            data.quantity_units, data.not_quantities, data.chinese_numeral_units
-        )
+        quantities = QuantityFinder.for_rules(data)
         element_words = [w for category in pack.categories for w in category.dictionary_words()]
         claims = ClaimFinder(data)
         # Words other checks find on word boundaries are kept apart from the lexicon's compounds,

@@ -1,23 +1,34 @@
-"""Which sentences claim an achieved effect (大幅提升, 成效显著, 用户数增长) — and which only look so.
+"""Which clauses claim an achieved effect (大幅提升, 取得良好进展, 影响力不断提升) — and which only
+look so.
 
-Claim words (显著, 大幅, 成效显著 …) always claim. Change verbs (提升, 增加, 突破 …) claim only
-with a degree word before them (有效提高), or when they end a clause or take 了 (用户数增长。
-提高了效率): 增加直播功能 states an action. No claim is made when the word is negated (不突破,
-无法增加), states a purpose (为减少人工统计), a plan (下一步将提高, or any sentence under a
-下一步/计划 heading) or labels an item (突破：…). Headings name topics, not results. All these
-words come from the rule pack.
+A reviewer reads a claim clause by clause. Three shapes claim a result:
+
+* claim words, which always do (显著, 大幅, 日益凸显, 可观, 发展壮大; the pack's ``claim_cues``);
+* result phrases, where an achievement verb meets an evaluative result (取得良好进展, 做出重要
+  贡献, 营造了良好的舆论氛围, 探索出一条新路; the pack's ``result_patterns``);
+* change verbs (提升, 增强, 加强, 突破 …) with a degree word before them (不断提高, 全面加强),
+  at the end of their clause (服务能力全面加强。 活力增强了。), or — for the verbs that name an
+  improvement (``effect_verbs``: 提升, 提高, 增强, 壮大 …) — taking 了 (提高了县级媒体的传播力).
+  增加直播功能 and 加强了管理 state actions.
+
+No claim is made where the word is negated (不突破, 无法增加), states a purpose in its clause (为
+减少人工统计, 推动融媒体业务更好地开展, 以…为目标), a plan (下一步将提高, a clause with 计划/预计, or a
+sentence under a 下一步 heading) or labels an item (突破：…). Headings name topics, not results.
+All these words come from the rule pack; the code only knows the shapes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from caselint.core.model import Block, BlockKind
 from caselint.rulepack.pack import DataRules
 from caselint.text import nlp
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:、]")
+#: Where a sentence divides into clauses (、 only separates list items, so it is not one).
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]|——")
 _CLAUSE_END = frozenset("，,。；;！!？?、）)”\n")
 NEGATION_WINDOW = 4
 DEGREE_WINDOW = 4
@@ -26,23 +37,51 @@ DEGREE_WINDOW = 4
 @dataclass(frozen=True)
 class Claim:
     cue: str
-    start: int  # offset in the sentence
+    start: int  # offset in the text searched
+    end: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int
+    end: int
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence with their offsets (split at ，；：and ——)."""
+    found, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.start() > start:
+            found.append(Clause(sentence[start : match.start()], start, match.start()))
+        start = match.end()
+    if start < len(sentence):
+        found.append(Clause(sentence[start:], start, len(sentence)))
+    return [c for c in found if c.text.strip()]
 
 
 class ClaimFinder:
     def __init__(self, data: DataRules) -> None:
         self.claims = sorted(data.claim_cues, key=len, reverse=True)
         self.changes = sorted(data.change_cues, key=len, reverse=True)
+        self.effects = frozenset(data.effect_verbs)
         self.degrees = tuple(data.degree_cues)
         self.followers = tuple(data.claim_followers)
         self.negations = tuple(data.negation_cues)
         self.not_negations = tuple(data.negation_exceptions)
         self.purposes = tuple(data.purpose_cues)
+        self.purpose_verbs = tuple(data.purpose_verbs)
         self.plans = tuple(data.plan_cues)
+        self.results = [re.compile(p) for p in data.result_patterns]
 
     @property
     def cues(self) -> list[str]:
         return [*self.claims, *self.changes]
+
+    @cached_property
+    def _words(self) -> list[tuple[str, bool]]:
+        """Claim words (always a claim) before change verbs (a claim in some positions)."""
+        return [*((c, True) for c in self.claims), *((c, False) for c in self.changes)]
 
     def in_plan_section(self, block: Block) -> bool:
         """Blocks under a 下一步 / 计划 / 展望 heading describe intentions, not results."""
@@ -53,47 +92,78 @@ class ClaimFinder:
         return block.kind is BlockKind.HEADING or block.heading_like or self.in_plan_section(block)
 
     def find(self, sentence: str, taken: list[tuple[int, int]] = ()) -> Claim | None:
-        """The first real claim in ``sentence``, outside the spans ``taken`` by emotive-wording
-        (大大提高 is reported once, as exaggeration)."""
-        if any(cue in sentence for cue in self.plans):
+        """The first claim in ``sentence`` outside the spans ``taken``, in any clause."""
+        for clause in clauses(sentence):
+            claim = self.in_clause(sentence, clause, taken)
+            if claim is not None:
+                return claim
+        return None
+
+    def in_clause(
+        self, sentence: str, clause: Clause, taken: list[tuple[int, int]] = ()
+    ) -> Claim | None:
+        """The first claim of ``clause`` (offsets in ``sentence``), or None."""
+        if self._is_plan(sentence, clause):
             return None
-        bounds = nlp.boundaries(sentence)
-        for cue, always in [*((c, True) for c in self.claims), *((c, False) for c in self.changes)]:
-            start = sentence.find(cue)
+        candidates: list[Claim] = []
+        for pattern in self.results:
+            for match in pattern.finditer(sentence, clause.start, clause.end):
+                candidates.append(Claim(match.group(), match.start(), match.end()))
+        bounds: frozenset[int] | None = None
+        for cue, always in self._words:
+            start = sentence.find(cue, clause.start, clause.end)
             while start >= 0:
                 end = start + len(cue)
-                if (
-                    (start in bounds or end in bounds)
-                    and not any(a < end and start < b for a, b in taken)
-                    and (always or self._asserts_change(sentence, start, end))
-                    and not self._not_a_claim(sentence, start, end)
+                if bounds is None:
+                    bounds = nlp.boundaries(sentence)
+                if (start in bounds or end in bounds) and (
+                    always or self._asserts_change(sentence, cue, start, end, clause)
                 ):
                     # 明显减少: the degree word and the change it qualifies are one claim.
                     following = next((c for c in self.changes if sentence.startswith(c, end)), "")
-                    return Claim(cue + following if always else cue, start)
-                start = sentence.find(cue, start + 1)
+                    if always and following:
+                        end += len(following)
+                    candidates.append(Claim(sentence[start:end], start, end))
+                start = sentence.find(cue, start + 1, clause.end)
+        for claim in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+            if any(a < claim.end and claim.start < b for a, b in taken):
+                continue
+            if not self._not_a_claim(sentence, clause, claim.start, claim.end):
+                return claim
         return None
 
-    def _asserts_change(self, sentence: str, start: int, end: int) -> bool:
-        """A change verb claims a result with a degree word before it, or at a clause end."""
-        before = sentence[max(0, start - DEGREE_WINDOW) : start]
-        after = sentence[end:]
-        return (
-            any(d in before for d in self.degrees)
-            or not after
-            or after[0] in _CLAUSE_END
-            or after.startswith(self.followers)
-        )
+    def _asserts_change(
+        self, sentence: str, cue: str, start: int, end: int, clause: Clause
+    ) -> bool:
+        """A change verb claims a result after a degree word, at its clause's end, or — for
+        the verbs that name an improvement — when it takes 了 (提高了传播力)."""
+        before = sentence[max(clause.start, start - DEGREE_WINDOW) : start]
+        after = sentence[end : clause.end]
+        if any(d in before for d in self.degrees):
+            return True
+        if cue in self.effects and after.startswith("了"):
+            return True
+        rest = after.lstrip("了").strip()
+        return not rest or rest[0] in _CLAUSE_END or after.startswith(self.followers)
 
-    def _not_a_claim(self, sentence: str, start: int, end: int) -> bool:
-        before = sentence[max(0, start - NEGATION_WINDOW) : start]
+    def _is_plan(self, sentence: str, clause: Clause) -> bool:
+        """A plan: the sentence opens with one (下一步，…), or the clause names one."""
+        opening = sentence.lstrip()[:6]
+        if any(opening.startswith(cue) for cue in self.plans):
+            return True
+        return any(cue in clause.text for cue in self.plans)
+
+    def _not_a_claim(self, sentence: str, clause: Clause, start: int, end: int) -> bool:
+        before = sentence[max(clause.start, start - NEGATION_WINDOW) : start]
         for compound in self.not_negations:
             before = before.replace(compound, "　" * len(compound))
         if any(n in before for n in self.negations):
             return True
         if sentence[end : end + 1] in ("：", ":"):
             return True  # 突破：… labels an item
-        clause_start = 0
-        for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
-            clause_start = match.end()
-        return sentence[clause_start:start].lstrip().startswith(self.purposes)
+        if "了" in sentence[start : end + 1]:
+            return False  # achieved: 为全县发展营造了良好的舆论氛围 is no purpose
+        lead = sentence[clause.start : start].lstrip()
+        if lead.startswith(self.purposes):
+            return True  # 为减少人工统计, 以…为目标
+        return any(verb in lead for verb in self.purpose_verbs)  # 推动…更好地开展

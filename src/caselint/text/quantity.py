@@ -1,9 +1,13 @@
 """Sentences and the figures in them: is a claim backed by a number?
 
-A quantity is a number with a unit or a percent sign: ``35.6%``, ``1579万次``, ``200余条``,
-``三倍``, ``百分之三十``, ``12/12个``. Dates (``2024年``, ``5月``) and ordinals (``第3季度``) are
-not quantities, nor are set phrases that merely contain a numeral (一体化, 一系列, 一站式,
-第一季度; the pack lists those), nor 一 used as an article (一条新路子, 一支队伍).
+A quantity is a number with a unit or a percent sign (``35.6%``, ``1579万次``, ``200余条``,
+``三倍``, ``百分之三十``, ``12/12个``) or a Chinese number word a reader can weigh (近百万,
+千余人, 数十万, 破亿, 翻番; the pack's ``number_words``). Not quantities, as a reviewer reads
+them: dates (``2024年``, ``5月``) and ordinals (``第3季度``); durations that only frame a period
+(两年来, 经过两年多的探索, 短短三年时间; the pack's ``not_quantity_patterns``); set phrases and
+political formulas that merely contain a numeral (一体化, 三位一体, 四个意识; ``not_quantities``);
+numerals inside quotation marks or 《》, which name a programme, a slogan or a formula
+(“五个融媒”, “1+5”平台, “1155”发展战略); and 一 used as an article (一条新路子, 一支队伍).
 """
 
 from __future__ import annotations
@@ -12,6 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caselint.rulepack.pack import DataRules
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _DIGITS = r"[0-9０-９]+(?:[.,．，][0-9０-９]+)*"
@@ -40,14 +48,21 @@ def sentences(text: str) -> Iterator[Sentence]:
             yield Sentence(match.group(), match.start(), match.end())
 
 
+#: Quotation marks and title brackets whose content names something (“五个融媒”, 《2024年报》).
+_QUOTED = re.compile(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’|「[^「」\n]{1,24}」|《[^《》\n]{1,40}》")
+
+
 class QuantityFinder:
-    """Finds quantities using the pack's units and its list of numeral set phrases."""
+    """Finds quantities using the pack's units and its lists of numeral set phrases."""
 
     def __init__(
         self,
         units: Iterable[str],
         not_quantities: Iterable[str],
         chinese_units: Iterable[str] = (),
+        *,
+        not_quantity_patterns: Iterable[str] = (),
+        number_words: Iterable[str] = (),
     ) -> None:
         unit = _alternation(units) or "%"
         cn_unit = _alternation(chinese_units) or unit
@@ -58,10 +73,27 @@ class QuantityFinder:
         self._fraction = re.compile(f"{_DIGITS}\\s*/\\s*{_DIGITS}")
         phrases = sorted({p for p in not_quantities if p}, key=len, reverse=True)
         self._set_phrases = re.compile("|".join(re.escape(p) for p in phrases)) if phrases else None
+        framing = [p for p in not_quantity_patterns if p]
+        self._framing = re.compile("|".join(f"(?:{p})" for p in framing)) if framing else None
+        words = [p for p in number_words if p]
+        self._words = re.compile("|".join(f"(?:{p})" for p in words)) if words else None
+
+    @classmethod
+    def for_rules(cls, data: DataRules) -> QuantityFinder:
+        """The finder a rule pack's ``[data]`` table describes."""
+        return cls(
+            data.quantity_units,
+            data.not_quantities,
+            data.chinese_numeral_units,
+            not_quantity_patterns=data.not_quantity_patterns,
+            number_words=data.number_words,
+        )
 
     def _mask(self, text: str) -> str:
-        """Blank out dates, ordinals and numeral set phrases, keeping offsets."""
-        patterns = [_DATE, _ORDINAL]
+        """Blank out names, dates, durations, ordinals and numeral set phrases, keeping offsets."""
+        patterns = [_QUOTED, _DATE, _ORDINAL]
+        if self._framing is not None:
+            patterns.append(self._framing)
         if self._set_phrases is not None:
             patterns.append(self._set_phrases)
         for pattern in patterns:
@@ -94,10 +126,13 @@ def _alternation(words: Iterable[str]) -> str:
 def _spans(finder: QuantityFinder, text: str) -> list[tuple[int, int]]:
     masked = finder._mask(text)
     found: list[tuple[int, int]] = []
-    for pattern in (finder._percent, finder._arabic, finder._chinese, finder._fraction):
+    patterns = [finder._percent, finder._arabic, finder._chinese, finder._fraction]
+    if finder._words is not None:
+        patterns.append(finder._words)
+    for pattern in patterns:
         for match in pattern.finditer(masked):
             if pattern is finder._chinese and _article(match):
                 continue
-            if not any(s <= match.start() < e for s, e in found):
+            if not any(s < match.end() and match.start() < e for s, e in found):
                 found.append((match.start(), match.end()))
     return sorted(found)

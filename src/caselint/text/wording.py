@@ -1,24 +1,29 @@
-"""Find the pack's wording-lexicon entries in Chinese text without false alarms.
+"""Find the pack's wording-lexicon entries in Chinese text the way a reviewer reads them.
 
-jieba splits many lexicon phrases (广受好评 → 广受/好评, 第一时间 → 第一/时间), so entries are
-matched on the text, at every position and longest first; ASCII letters match in any case
-(No.1, TOP1). Before matching, the contexts that must never be flagged are masked: the pack's
-exempt compounds (最终, 第一季度, 非常规 …) and exempt patterns (最佳创意奖, 第一，…), quoted policy
-wording, names in 《》, short quoted names (“最江阴”) and reported speech (网友留言：“太震撼了”).
-A hit overlapping a masked character is dropped, so an exempt compound beats a lexicon entry that
-starts before it (全国第一季度 is not 全国第一). A hit must then start and end on jieba word
-boundaries: 最 in 最近 or 极 in 积极 cuts through a word and is dropped (classes marked
-``open_end`` need the boundary only where they start: 数百 in 数百万 and 巨大 in 巨大成就 keep
-their meaning inside the longer word). Where two hits overlap, the earlier, then the longer,
-wins; a rejected candidate does not hide one starting inside it (有效果明显: 有效 cuts 效果,
-效果明显 is found), but an entry excused by a figure does (人数最多达3.2万: no 最).
+One pass over the text finds every candidate: plain terms at every position (longest first,
+ASCII letters in any case, No.1 = NO.1) and phrase templates (奏响…强音, 强烈⇄反响; see
+:mod:`caselint.rulepack.phrases`) at the places their first literal piece occurs. Candidates then
+meet the context a reviewer applies:
 
-Two conditions turn a claim into data. ``exempt_near_number``: a figure other than the entry
-itself stands within :data:`NEAR_NUMBER_CHARS` characters in the same sentence
-(单日最高访问12万人次); the entry is dropped and its span counts as data. ``exempt_with_source``:
-the sentence names a source (the pack's ``source_cues``) and gives a date or figure
-(2024年省内同类客户端下载量排名第一（数据来源：XX榜单）); the hit drops to weight L, which the
-density check counts and emotive-wording does not report.
+* **Masked contexts** are never claims: the pack's exempt compounds and patterns (最终, 第一季度,
+  首批, 百姓最关注的, 国内首家…成立以来), quoted policy wording, titles in 《》, and quotes that
+  are names or somebody else's words — a conferred title (获评“最美基层记者”), a product
+  (“最江阴”APP), an attribution (省委“……”的部署, 评价我台“……”), reported speech (……：“……”),
+  or a short brand name holding nothing but the catch-all 最. Any other quote is the writer's own
+  slogan and is read: “全省示范、全国一流”的目标, 打造县融改革“浙江样板”.
+* **Word boundaries**: a hit must start and end on jieba word boundaries (最 in 最近, 极 in 积极
+  cut through a word); ``open_end`` classes need only the start (数百万, 巨大成就). jieba runs only
+  on texts that have a candidate. Where two hits overlap, the earlier, then the longer, wins; a
+  rejected candidate does not hide one starting inside it.
+* **Figures**: ``exempt_near_number`` — a figure within :data:`NEAR_NUMBER_CHARS` characters in
+  the same sentence makes the entry a description of data (单日最高访问12万人次).
+* **Evidence**: ``exempt_with_source`` — the sentence names a document, list, statistic or survey
+  (据省广电局发布的榜单, 数据来源：…); ``exempt_with_award`` — it names an award or selection
+  (获评…称号, 入选…名单, 在…评选中). Such a hit drops to weight L (counted for density, never
+  reported). A sentence repeating a ranking its paragraph already sourced is sourced too
+  (…统计中位居全省第一。已连续三个月保持全省第一。).
+* **Vague standing** (``rank_figure_clears``): 位居…前列 is cleared only by a rank given as a
+  figure in its clause (前十名, 第3位); naming the list alone does not say where one stands.
 """
 
 from __future__ import annotations
@@ -29,19 +34,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from caselint.rulepack.pack import LexiconClass, Wording, fold
+from caselint.rulepack.phrases import CompiledPhrase, compile_phrase
 from caselint.text import nlp
 from caselint.text.quantity import QuantityFinder, sentences
 
 NEAR_NUMBER_CHARS = 12
 MAX_QUOTED_NAME_CHARS = 15
+#: How far before a quote a naming or attribution word may stand (same clause).
+QUOTE_CONTEXT_CHARS = 10
 #: Brackets whose content is always a title or name, however long.
 TITLE_OPENERS = frozenset("《〈")
 #: Characters that introduce reported speech before a quote (……说：“……”).
 SPEECH_INTRO = frozenset("：:")
-#: A date or period in a sentence: the "time" half of a sourced ranking.
-_DATE = re.compile(
-    r"(?:19|20)[0-9]{2}\s*年|〔(?:19|20)[0-9]{2}〕|[0-9]{4}[-/.][0-9]{1,2}|截至|截止"
-)
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class Hit:
     end: int
     term: str
     cls: LexiconClass
-    #: True when a named source downgraded the entry's class to weight L.
+    #: True when named evidence downgraded the entry's class to weight L.
     downgraded: bool = False
 
 
@@ -72,11 +78,25 @@ class WordingMatcher:
             for term in cls.terms:
                 self.classes.setdefault(fold(term), cls)
         self.patterns = [(re.compile(p), cls) for cls in wording.classes for p in cls.patterns]
-        self._terms = _Index(self.classes)
+        self.phrases: dict[str, list[tuple[CompiledPhrase, LexiconClass]]] = {}
+        for cls in wording.classes:
+            for template in cls.phrases:
+                for compiled in compile_phrase(template, cls.gap):
+                    for anchor in compiled.anchors:
+                        self.phrases.setdefault(fold(anchor), []).append((compiled, cls))
+        self._terms = _Index([*self.classes, *self.phrases])
         self._exempt = _Index(fold(e) for e in wording.all_exempt)
         self._exempt_patterns = [re.compile(p) for p in wording.exempt_patterns]
         self._brackets = {pair[0]: pair[1] for pair in wording.name_brackets}
+        self._source = _alternation(wording.source_cues)
+        self._awards = [re.compile(p) for p in wording.award_patterns]
+        self._sources = [re.compile(p) for p in wording.source_patterns]
+        self._naming = tuple(wording.naming_cues)
+        self._suffixes = tuple(sorted(wording.name_suffixes, key=len, reverse=True))
+        self._attribution = tuple(wording.attribution_cues)
+        self._rank_figure = re.compile(wording.rank_figure) if wording.rank_figure else None
         self._downgraded: dict[str, LexiconClass] = {}
+        self._cache: dict[str, list[Hit]] = {}
 
     @cached_property
     def dictionary_words(self) -> list[str]:
@@ -100,6 +120,8 @@ class WordingMatcher:
 
         return [t for t in terms if not compound(t) and len(nlp.tokens(t)) > 1]
 
+    # -- masking --------------------------------------------------------------------------------
+
     def masked(self, text: str) -> list[bool]:
         """True for every character inside a context that is never flagged."""
         mask = [False] * len(text)
@@ -113,11 +135,7 @@ class WordingMatcher:
         return mask
 
     def _mask_names(self, text: str, mask: list[bool]) -> None:
-        """Titles always; quotes when short and not a lexicon entry, or when reported speech.
-
-        “全国领先” stays a claim (the quote holds a lexicon entry and nothing else); “最江阴” is a
-        name; 网友留言：“太震撼了，为家乡自豪！” is somebody else's words, however long.
-        """
+        """Titles, names and other people's words in quotes; the writer's own slogans are read."""
         i = 0
         while i < len(text):
             close = self._brackets.get(text[i])
@@ -125,49 +143,140 @@ class WordingMatcher:
             if end < 0:
                 i += 1
                 continue
-            inner = text[i + 1 : end]
-            is_title = text[i] in TITLE_OPENERS
-            is_name = len(inner) <= MAX_QUOTED_NAME_CHARS and fold(inner) not in self.classes
-            is_speech = text[:i].rstrip()[-1:] in SPEECH_INTRO
-            if is_title or is_name or is_speech:
+            if self._is_name_or_quotation(text, i, end):
                 mask[i : end + 1] = [True] * (end + 1 - i)
             i = end + 1
 
+    def _is_name_or_quotation(self, text: str, open_at: int, close_at: int) -> bool:
+        inner = text[open_at + 1 : close_at]
+        if text[open_at] in TITLE_OPENERS:
+            return True
+        before = text[max(0, open_at - QUOTE_CONTEXT_CHARS) : open_at]
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+        lead = before[clause_start:]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+        if text[:open_at].rstrip()[-1:] in SPEECH_INTRO:
+            return True  # 网友留言：“太震撼了，为家乡自豪！”
+        if any(cue in before[sentence_start:] for cue in self._attribution):
+            return True  # 省委“在全省率先实现……”的部署, 正如文件所说，“……”
+        if any(cue in lead for cue in self._naming):
+            return True  # 获评“最美基层记者”
+        if text.startswith(self._suffixes, close_at + 1) if self._suffixes else False:
+            return True  # “最江阴”APP
+        # A short brand name whose only entry is the catch-all 最 (“最江阴”); a quote holding
+        # a real entry (“浙江样板”, “全国一流”) is the writer's own label.
+        if len(inner) <= MAX_QUOTED_NAME_CHARS:
+            folded = fold(inner)
+            spans = self._terms.spans(folded)
+            return all(folded[s:e] in ("最", "第一") for s, e in spans) if spans else True
+        return False
+
+    # -- matching -------------------------------------------------------------------------------
+
     def hits(self, text: str) -> list[Hit]:
-        """Lexicon entries in ``text`` that survive masking, word boundaries and figures."""
-        if not self.classes and not self.patterns:
-            return []
-        candidates = [
-            Hit(start, end, text[start:end], self.classes[fold(text[start:end])])
-            for start, end in self._terms.spans(fold(text))
-        ]
+        """Lexicon entries in ``text`` that survive masking, word boundaries and evidence."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._hits(text)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[text] = cached
+        return cached
+
+    def _candidates(self, text: str) -> list[Hit]:
+        folded = fold(text)
+        found: list[Hit] = []
+        for start, end in self._terms.spans(folded):
+            key = folded[start:end]
+            cls = self.classes.get(key)
+            if cls is not None:
+                found.append(Hit(start, end, text[start:end], cls))
+            for compiled, phrase_cls in self.phrases.get(key, ()):
+                match = compiled.regex.match(text, start)
+                if match and match.end() > match.start():
+                    found.append(Hit(start, match.end(), match.group(), phrase_cls))
         for pattern, cls in self.patterns:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
-                    candidates.append(Hit(match.start(), match.end(), match.group(), cls))
+                    found.append(Hit(match.start(), match.end(), match.group(), cls))
+        return found
+
+    def _hits(self, text: str) -> list[Hit]:
+        candidates = self._candidates(text)
         if not candidates:
             return []
         mask = self.masked(text)
         bounds = nlp.boundaries(text)
+        unique = {(h.start, h.end, h.cls.id): h for h in candidates}.values()
+        ordered = sorted(unique, key=lambda h: (h.start, -(h.end - h.start)))
+        reported = set(self.wording.report_weights)
+        strong = [h for h in ordered if h.cls.weight in reported]
+        # A long L formula (探索出一条…之路) steps aside for a reported entry that starts inside
+        # it (独具特色); at the same start the longer entry wins (最大限度, not 最大).
+        ordered = [
+            h
+            for h in ordered
+            if h.cls.weight in reported
+            or not any(h.start < s.start and s.end <= h.end for s in strong)
+        ]
+        return self._select(text, ordered, mask, bounds, [])
+
+    def _select(
+        self,
+        text: str,
+        ordered: list[Hit],
+        mask: list[bool],
+        bounds: frozenset[int],
+        occupied: list[tuple[int, int]],
+    ) -> list[Hit]:
         kept: list[Hit] = []
-        taken_until = 0
-        for hit in sorted(candidates, key=lambda h: (h.start, -(h.end - h.start))):
-            if hit.start < taken_until or any(mask[hit.start : hit.end]):
+        for hit in ordered:
+            if any(a < hit.end and hit.start < b for a, b in occupied):
                 continue
-            if hit.start not in bounds:
+            if self._masked_hit(hit, mask) or (hit.start not in bounds and hit.end not in bounds):
                 continue
             if hit.cls.exempt_near_number and self._near_figure(text, hit):
                 # Data, even where jieba cut it otherwise (人数最多达3.2万: 最/多达): the
                 # entries inside it, such as the catch-all 最, are no claim either.
-                taken_until = hit.end
+                occupied.append((hit.start, hit.end))
                 continue
-            if hit.end not in bounds and not hit.cls.open_end:
+            if not self._on_word(hit, bounds):
                 continue
-            taken_until = hit.end
-            if hit.cls.exempt_with_source and hit.cls.weight != "L" and self._sourced(text, hit):
+            if hit.cls.rank_figure_clears and self._rank_given(text, hit):
+                occupied.append((hit.start, hit.end))
+                continue
+            occupied.append((hit.start, hit.end))
+            if hit.cls.weight != "L" and self._evidenced(text, hit):
                 hit = Hit(hit.start, hit.end, hit.term, self._as_low(hit.cls), downgraded=True)
             kept.append(hit)
         return kept
+
+    def _on_word(self, hit: Hit, bounds: frozenset[int]) -> bool:
+        """Whole words, or the head of a compound (强大 in 功能强大); never cut through a word.
+
+        A single character must stand alone (最 in 最近 and 极 in 积极 are parts of words); a
+        longer entry must end where a word ends (十分 in 十分钟 is another word). ``open_end``
+        classes may also start one (数百万, 巨大成就), and phrases need only their start (谱写…新篇|章).
+        """
+        starts, ends = hit.start in bounds, hit.end in bounds
+        several = hit.end - hit.start >= 2
+        if self._is_phrase(hit):
+            return starts
+        if hit.cls.open_end:
+            return starts or (ends and several)
+        return ends if several else starts and ends
+
+    def _is_phrase(self, hit: Hit) -> bool:
+        return bool(hit.cls.phrases) and self.classes.get(fold(hit.term)) is not hit.cls
+
+    def _masked_hit(self, hit: Hit, mask: list[bool]) -> bool:
+        """A term is masked if any of it is; a phrase only where it starts, since a name may
+        stand in its gap or at its end (构建起了“新闻+政务”数字化治理新格局, 跑出了“加速度”)."""
+        if not self._is_phrase(hit):
+            return any(mask[hit.start : hit.end])
+        return mask[hit.start]
+
+    # -- context --------------------------------------------------------------------------------
 
     def _sentence(self, text: str, offset: int) -> tuple[int, str]:
         for sentence in sentences(text):
@@ -186,17 +295,47 @@ class WordingMatcher:
                 return True
         return False
 
-    def _sourced(self, text: str, hit: Hit) -> bool:
-        """The sentence names a source and pins the claim to a date or a figure."""
-        _, sentence = self._sentence(text, hit.start)
-        if not any(cue in sentence for cue in self.wording.source_cues):
+    def _rank_given(self, text: str, hit: Hit) -> bool:
+        """A rank as a figure in the hit's clause: 位居全省前列（第3名）."""
+        if self._rank_figure is None:
             return False
-        return bool(_DATE.search(sentence)) or self.quantities.has_quantity(sentence)
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, hit.start)), default=0)
+        right = _CLAUSE_BREAK.search(text, hit.end)
+        clause = text[left : right.start() if right else len(text)]
+        return bool(self._rank_figure.search(clause))
+
+    def _names_evidence(self, cls: LexiconClass, sentence: str) -> bool:
+        if cls.exempt_with_source and (
+            (self._source and self._source.search(sentence))
+            or any(p.search(sentence) for p in self._sources)
+        ):
+            return True
+        return cls.exempt_with_award and any(p.search(sentence) for p in self._awards)
+
+    def _evidenced(self, text: str, hit: Hit) -> bool:
+        """The sentence names the claim's evidence, or repeats a ranking sourced just before."""
+        cls = hit.cls
+        if not (cls.exempt_with_source or cls.exempt_with_award):
+            return False
+        _, sentence = self._sentence(text, hit.start)
+        if self._names_evidence(cls, sentence):
+            return True
+        previous = [s for s in sentences(text) if s.end <= hit.start]
+        if previous:
+            before = previous[-1].text
+            core = hit.term[-4:]
+            return core in before and self._names_evidence(cls, before)
+        return False
 
     def _as_low(self, cls: LexiconClass) -> LexiconClass:
         if cls.id not in self._downgraded:
             self._downgraded[cls.id] = cls.model_copy(update={"weight": "L"})
         return self._downgraded[cls.id]
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
 
 
 class _Index:
