@@ -182,14 +182,26 @@ def _wording_claim(ctx: CaseContext, sentence: str, clause: Clause) -> Claim | N
     if not claiming and not status:
         return None
     reported = set(ctx.pack.wording.report_weights)
+    parts = clauses(sentence)
+    k = next((i for i, c in enumerate(parts) if c.start == clause.start), 0)
+    near = (parts[max(0, k - 1)].start, parts[min(len(parts) - 1, k + 1)].end)
+    evidence: list[tuple[int, int]] | None = None
     for hit in ctx.wording.hits(sentence):
         if not (clause.start <= hit.start < clause.end) or hit.cls.weight not in reported:
             continue
-        if hit.cls.id in claiming:
-            return Claim(hit.term, hit.start, hit.end)
-        lead = sentence[clause.start : hit.start]
-        if hit.cls.id in status and any(verb in lead for verb in data.status_verbs):
-            return Claim(hit.term, hit.start, hit.end)
+        # The wording itself is emotive-wording's finding; this one marks the clause it leaves
+        # without a figure, so the two never sit on the same characters.
+        text = sentence[clause.start : clause.end]
+        lead = len(text) - len(text.lstrip())
+        claim = Claim(text.strip(), clause.start + lead, clause.start + lead + len(text.strip()))
+        if evidence is None:
+            evidence = ctx.wording.evidence_spans(sentence)
+        if any(near[0] <= a < near[1] for a, _ in evidence):
+            continue  # 走在前列，荣获全国县级十佳电视台称号: the award is the evidence
+        before = sentence[clause.start : hit.start]
+        is_status = hit.cls.id in status and any(verb in before for verb in data.status_verbs)
+        if (hit.cls.id in claiming or is_status) and not ctx.claims.is_aim(sentence, claim):
+            return claim
     return None
 
 

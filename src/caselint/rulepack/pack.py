@@ -134,6 +134,8 @@ class DataRules(_Model):
     purpose_cues: list[str] = []
     #: Verbs before a claim in its clause that make it an aim (推动…更好地开展).
     purpose_verbs: list[str] = []
+    #: Words that make the rest of their sentence an aim (旨在…, 打造成为…平台).
+    aim_cues: list[str] = []
     plan_cues: list[str] = []
     quantity_units: list[str] = []
     chinese_numeral_units: list[str] = []

@@ -72,6 +72,7 @@ class ClaimFinder:
         self.purposes = tuple(data.purpose_cues)
         self.purpose_verbs = tuple(data.purpose_verbs)
         self.plans = tuple(data.plan_cues)
+        self.aims = tuple(data.aim_cues)
         self.results = [re.compile(p) for p in data.result_patterns]
 
     @property
@@ -131,6 +132,21 @@ class ClaimFinder:
             if not self._not_a_claim(sentence, clause, claim.start, claim.end):
                 return claim
         return None
+
+    def is_aim(self, sentence: str, claim: Claim) -> bool:
+        """The claim is an aim or a plan, not a result: its clause names a plan or a purpose, or
+        an aim (旨在, 致力于) opens the sentence before it and the claim is not done (no 了)."""
+        clause = next(
+            (c for c in clauses(sentence) if c.start <= claim.start < c.end),
+            Clause(sentence, 0, len(sentence)),
+        )
+        if self._is_plan(sentence, clause) or self._not_a_claim(
+            sentence, clause, claim.start, claim.end
+        ):
+            return True
+        if "了" in sentence[claim.start : claim.end + 1]:
+            return False
+        return any(aim in sentence[: claim.start] for aim in self.aims)
 
     def _asserts_change(
         self, sentence: str, cue: str, start: int, end: int, clause: Clause

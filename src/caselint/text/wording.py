@@ -312,6 +312,10 @@ class WordingMatcher:
             return True
         return cls.exempt_with_award and any(p.search(sentence) for p in self._awards)
 
+    def evidence_spans(self, sentence: str) -> list[tuple[int, int]]:
+        """Where a sentence names an award or selection (荣获…称号, 入选…名单, 在…评选中)."""
+        return [m.span() for p in self._awards for m in p.finditer(sentence)]
+
     def _evidenced(self, text: str, hit: Hit) -> bool:
         """The sentence names the claim's evidence, or repeats a ranking sourced just before."""
         cls = hit.cls
