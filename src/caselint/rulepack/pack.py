@@ -217,7 +217,7 @@ class LexiconClass(_Model):
 
         for phrase in value:
             try:
-                compile_phrase(phrase, 1)
+                compile_phrase(phrase, 1)  # parses the template; its regex is built on use
             except PhraseError as exc:
                 raise ValueError(f"invalid phrase {phrase!r}: {exc}") from exc
         return value

@@ -12,13 +12,16 @@ says so in a small template language that people who are not programmers can wri
 
 Everything else is literal text. A template compiles to one or two :class:`CompiledPhrase`, each
 a regular expression and the literal *anchors* it can start with, so a matcher finds every
-template in the same single pass over the text that finds its plain terms.
+template in the same single pass over the text that finds its plain terms. The expression is
+compiled the first time an anchor is found: most texts meet few of a pack's templates, and
+compiling them all would cost every run more than matching does.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 GAP_CHARS = "[^。！？；;!?\\n]"
 SWAP_GAP = 4
@@ -34,7 +37,20 @@ class PhraseError(ValueError):
 class CompiledPhrase:
     source: str
     anchors: tuple[str, ...]
-    regex: re.Pattern[str]
+    pattern: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE if _has_ascii_letter(pattern) else 0)
+
+
+def _has_ascii_letter(pattern: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in pattern.replace("\\n", ""))
 
 
 def _tokens(template: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -86,7 +102,7 @@ def _compile_one(template: str, gap: int) -> CompiledPhrase:
         else:
             parts.append(f"{GAP_CHARS}{{0,{gap}}}?")
     anchors = tuple(sorted(set(pieces[0][1]), key=len, reverse=True))
-    return CompiledPhrase(template, anchors, re.compile("".join(parts), re.IGNORECASE))
+    return CompiledPhrase(template, anchors, "".join(parts))
 
 
 def compile_phrase(template: str, gap: int) -> list[CompiledPhrase]:
@@ -108,7 +124,4 @@ def compile_phrase(template: str, gap: int) -> list[CompiledPhrase]:
 def _compile_swapped(first: str, second: str, joined: str, source: str) -> CompiledPhrase:
     head = _compile_one(first, 1)
     tail = _compile_one(second, 1)
-    regex = re.compile(
-        f"{head.regex.pattern}{GAP_CHARS}{joined}?{tail.regex.pattern}", re.IGNORECASE
-    )
-    return CompiledPhrase(source, head.anchors, regex)
+    return CompiledPhrase(source, head.anchors, f"{head.pattern}{GAP_CHARS}{joined}?{tail.pattern}")

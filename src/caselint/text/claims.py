@@ -73,7 +73,7 @@ class ClaimFinder:
         self.purpose_verbs = tuple(data.purpose_verbs)
         self.plans = tuple(data.plan_cues)
         self.aims = tuple(data.aim_cues)
-        self.results = [re.compile(p) for p in data.result_patterns]
+        self.results = list(data.result_patterns)  # compiled on first use (re's cache)
 
     @property
     def cues(self) -> list[str]:
@@ -108,7 +108,7 @@ class ClaimFinder:
             return None
         candidates: list[Claim] = []
         for pattern in self.results:
-            for match in pattern.finditer(sentence, clause.start, clause.end):
+            for match in re.compile(pattern).finditer(sentence, clause.start, clause.end):
                 candidates.append(Claim(match.group(), match.start(), match.end()))
         bounds: frozenset[int] | None = None
         for cue, always in self._words:

@@ -77,7 +77,7 @@ class WordingMatcher:
         for cls in wording.classes:
             for term in cls.terms:
                 self.classes.setdefault(fold(term), cls)
-        self.patterns = [(re.compile(p), cls) for cls in wording.classes for p in cls.patterns]
+        self.patterns = [(p, cls) for cls in wording.classes for p in cls.patterns]
         self.phrases: dict[str, list[tuple[CompiledPhrase, LexiconClass]]] = {}
         for cls in wording.classes:
             for template in cls.phrases:
@@ -86,11 +86,11 @@ class WordingMatcher:
                         self.phrases.setdefault(fold(anchor), []).append((compiled, cls))
         self._terms = _Index([*self.classes, *self.phrases])
         self._exempt = _Index(fold(e) for e in wording.all_exempt)
-        self._exempt_patterns = [re.compile(p) for p in wording.exempt_patterns]
+        self._exempt_patterns = list(wording.exempt_patterns)
         self._brackets = {pair[0]: pair[1] for pair in wording.name_brackets}
         self._source = _alternation(wording.source_cues)
-        self._awards = [re.compile(p) for p in wording.award_patterns]
-        self._sources = [re.compile(p) for p in wording.source_patterns]
+        self._awards = list(wording.award_patterns)
+        self._sources = list(wording.source_patterns)
         self._naming = tuple(wording.naming_cues)
         self._suffixes = tuple(sorted(wording.name_suffixes, key=len, reverse=True))
         self._attribution = tuple(wording.attribution_cues)
@@ -129,7 +129,7 @@ class WordingMatcher:
         for start, end in self._exempt.spans(folded):
             mask[start:end] = [True] * (end - start)
         for pattern in self._exempt_patterns:
-            for match in pattern.finditer(text):
+            for match in re.finditer(pattern, text):
                 mask[match.start() : match.end()] = [True] * (match.end() - match.start())
         self._mask_names(text, mask)
         return mask
@@ -196,7 +196,7 @@ class WordingMatcher:
                 if match and match.end() > match.start():
                     found.append(Hit(start, match.end(), match.group(), phrase_cls))
         for pattern, cls in self.patterns:
-            for match in pattern.finditer(text):
+            for match in re.finditer(pattern, text):
                 if match.end() > match.start():
                     found.append(Hit(match.start(), match.end(), match.group(), cls))
         return found
@@ -307,14 +307,14 @@ class WordingMatcher:
     def _names_evidence(self, cls: LexiconClass, sentence: str) -> bool:
         if cls.exempt_with_source and (
             (self._source and self._source.search(sentence))
-            or any(p.search(sentence) for p in self._sources)
+            or any(re.search(p, sentence) for p in self._sources)
         ):
             return True
-        return cls.exempt_with_award and any(p.search(sentence) for p in self._awards)
+        return cls.exempt_with_award and any(re.search(p, sentence) for p in self._awards)
 
     def evidence_spans(self, sentence: str) -> list[tuple[int, int]]:
         """Where a sentence names an award or selection (荣获…称号, 入选…名单, 在…评选中)."""
-        return [m.span() for p in self._awards for m in p.finditer(sentence)]
+        return [m.span() for p in self._awards for m in re.finditer(p, sentence)]
 
     def _evidenced(self, text: str, hit: Hit) -> bool:
         """The sentence names the claim's evidence, or repeats a ranking sourced just before."""
