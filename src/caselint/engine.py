@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from caselint.cases.case import CaseInput, assemble
-from caselint.cases.category import resolve
+from caselint.cases.category import Resolution, resolve
 from caselint.cases.limits import limited_figure
-from caselint.cases.metadata import case_metadata
+from caselint.cases.metadata import case_info
 from caselint.checks import CHECKS
 from caselint.checks.base import CaseContext
 from caselint.core.codes import RULES
@@ -102,6 +102,7 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
         lang=settings.lang,
         scope=settings.count_scope,
         category_claim=resolution.claimed,
+        resolution=resolution,
     )
     findings = list(case.findings)
     for module in CHECKS:
@@ -132,19 +133,31 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
         verdict=verdict(findings),
         findings=findings,
         elements=_elements(ctx),
-        metadata=_jsonable(case_metadata(case, pack)),
+        metadata=_metadata(ctx, resolution),
     )
 
 
+def _metadata(ctx: CaseContext, resolution: Resolution) -> dict[str, object]:
+    """The case's metadata as JSON carries it, with ``sources``: where each value was read."""
+    info = case_info(ctx.case, ctx.pack)
+    values = _jsonable(info.values)
+    sources = {key: source.as_json() for key, source in info.sources.items()}
+    if resolution.category is not None and resolution.source is not None:
+        sources["category"] = resolution.source.as_json()
+    if sources:
+        values["sources"] = sources
+    return values
+
+
 def _elements(ctx: CaseContext) -> list[ElementResult]:
-    if ctx.category is None:
+    if ctx.elements is None:
         return []
     out = []
     for name in PART_NAMES:
         outline = ctx.outline(name)
         if outline is None:
             continue
-        for element in ctx.category.elements:
+        for element in ctx.elements.elements:
             match = outline.matches.get(element.n)
             heading = match.heading if match else None
             document = ctx.owner(heading.block) if heading else None

@@ -50,7 +50,11 @@ def test_metadata_from_toml_yaml_and_docx_properties_under_canonical_keys(report
 
     assert list(metadata) == CASE_IDS
     for case_id in CASE_IDS:
-        assert metadata[case_id] == expected_metadata(case_id), case_id
+        values = {k: v for k, v in metadata[case_id].items() if k != "sources"}
+        assert values == expected_metadata(case_id), case_id
+        kinds = {k: s["kind"] for k, s in metadata[case_id]["sources"].items()}
+        expected_kind = "properties" if case_id == "09-桑榆帮办" else "sidecar"
+        assert set(kinds) >= set(values) and set(kinds.values()) == {expected_kind}, case_id
     # Chinese keys in case.toml, English keys in case.yaml, custom properties of a .docx.
     assert metadata["01-东湖新闻客户端"]["contact"] == "陈思远"
     assert metadata["03-爱澄溪客户端"]["contact"] == "黄立群"

@@ -92,6 +92,8 @@ class Case:
     findings: list[Finding]
     unparted: list[Document]
     ambiguous: set[PartName] = field(default_factory=set)
+    #: Values derived from the case once and shared by its checks (metadata with sources).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
 def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False) -> Case:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from caselint.checks import (
     category_focus,
+    category_inferred,
     category_unknown,
     data_dimension_missing,
     element_missing,
@@ -15,6 +16,7 @@ from caselint.checks import (
     emotive_wording,
     length_near_limit,
     length_over_limit,
+    metadata_counted,
     metadata_missing,
     part_missing,
     unquantified_claim,
@@ -24,6 +26,7 @@ from caselint.checks.base import CheckModule
 CHECKS: tuple[CheckModule, ...] = (
     part_missing,
     category_unknown,
+    category_inferred,
     element_missing,
     element_order,
     length_over_limit,
@@ -33,6 +36,7 @@ CHECKS: tuple[CheckModule, ...] = (
     data_dimension_missing,
     category_focus,
     metadata_missing,
+    metadata_counted,
 )
 
 BY_NAME: dict[str, CheckModule] = {module.NAME: module for module in CHECKS}

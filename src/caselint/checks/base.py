@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from caselint.cases.case import Case, PartText
+from caselint.cases.category import Resolution, shared_elements
 from caselint.cases.limits import Figure, limited_figure
 from caselint.core.codes import BY_NAME, finding
 from caselint.core.i18n import Catalog, Lang, render
@@ -91,7 +92,23 @@ class CaseContext:
     lang: Lang
     scope: str = "inclusive"
     category_claim: str | None = None
+    resolution: Resolution | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def elements(self) -> Category | None:
+        """The category whose elements are checked: the case's own, or — when it is unknown —
+        the elements every category shares (:func:`~caselint.cases.category.shared_elements`)."""
+        if self.category is not None:
+            return self.category
+        if not self.case.documents:
+            return None
+        return shared_elements(self.pack)
+
+    @property
+    def partial_elements(self) -> bool:
+        """Only the shared elements are checked (the category is unknown)."""
+        return self.category is None and self.elements is not None
 
     @property
     def parts(self) -> dict[PartName, PartText]:
@@ -125,9 +142,8 @@ class CaseContext:
             from caselint.cases.structure import outline
 
             part = self.part(name)
-            self._cache[key] = (
-                outline(part.blocks, self.category) if part and self.category else None
-            )
+            elements = self.elements
+            self._cache[key] = outline(part.blocks, elements) if part and elements else None
         return self._cache[key]
 
     def owner(self, block: Block) -> Document | None:

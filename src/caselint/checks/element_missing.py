@@ -66,6 +66,11 @@ MESSAGES: Catalog = {
         "zh": "综合材料的要素{n}“{short}”只有标题，没有内容",
         "en": "element {n} “{short}” of the summary has a heading but no text",
     },
+    "partial": {
+        "zh": "申报类别未确定，只检查了各类别共有的要素{checked}；要素{unchecked}因类别而异，未检查",
+        "en": "the category is unknown: only the elements all categories share ({checked}) were "
+        "checked; elements {unchecked} differ by category and were not",
+    },
     "empty-fix": {
         "zh": "在该标题下写明相关内容（可参照通知所列要素：{title}）",
         "en": "write the section under this heading (the notice's element: {title})",
@@ -142,14 +147,30 @@ EXAMPLES = Examples(
 
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
-    if ctx.category is None:
+    category = ctx.elements
+    if category is None:
         return
+    if ctx.partial_elements:
+        checked = [e.n for e in category.elements]
+        every = sorted({e.n for c in ctx.pack.categories for e in c.elements})
+        unchecked = [n for n in every if n not in checked]
+        if unchecked:
+            yield ctx.report(
+                NAME,
+                ctx.t(
+                    MESSAGES,
+                    "partial",
+                    checked=join_list([str(n) for n in checked], ctx.lang),
+                    unchecked=join_list([str(n) for n in unchecked], ctx.lang),
+                ),
+                severity="info",
+            )
     summary = ctx.outline("summary")
     if summary is not None:
         strays = join_list(
             [h.block.display_text.strip() for h in summary.unmatched_top_headings()], ctx.lang
         )
-        for element in ctx.category.elements:
+        for element in category.elements:
             if element.n in summary.matches:
                 continue
             label = f"{_LABELS[element.n - 1]}、" if element.n <= len(_LABELS) else ""
@@ -172,7 +193,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     if not body:
         return  # a detailed part of headings only is part-missing's to report
     text = "\n".join(b.text for b in body)
-    for element in ctx.category.elements:
+    for element in category.elements:
         if element.n in detailed.matches and body_blocks(detailed.section(element.n)):
             continue  # a section with text under its heading
         cues = element.detail_cues or element.keywords

@@ -1,16 +1,20 @@
 """metadata-missing (F003): the case metadata lacks what the application form and bundle need.
 
 What it does
-    Reads the case metadata — Markdown front matter, a ``case.toml`` / ``case.yaml`` beside the
-    drafts, or a .docx's custom document properties; keys in Chinese or English (案例名称 /
-    case_name) — and lists the fields the pack's bundle needs that are empty (案例名称, 申报单位,
-    省份, 类别, 联系人, 联系电话). A metadata file that cannot be parsed is reported too.
+    Reads the case metadata — a ``case.toml`` / ``case.yaml`` beside the drafts, Markdown front
+    matter or a .docx's custom document properties (keys in Chinese or English: 案例名称 /
+    case_name); then the lines under the draft's title (申报单位：…, 【联系人】…, a two-column
+    table); then the title (the case name, and the unit it opens with); then the folder and
+    file names — and lists the fields the pack's bundle needs that none of them gives (案例名称,
+    申报单位, 省份, 类别, 联系人, 联系电话). A metadata file that cannot be parsed is reported
+    too. In a folder, a case without a province takes the one the other cases agree on (or
+    ``--province``): a hint (info) says so.
 Why it matters
     四、材料编写体例: 请分类别填写申请表. ``caselint pack`` fills the 申请表 and names the files
     from these fields; the provincial summary lists them.
 How to fix
-    Add the fields to the front matter or to ``case.toml`` (never to the body: it would be
-    counted and uploaded).
+    Add the fields to ``case.toml`` or the front matter, or as lines under the title (lines
+    inside a part count toward its length: see ``metadata-counted``).
 """
 
 from __future__ import annotations
@@ -27,17 +31,19 @@ from caselint.core.model import Finding
 DOC_ZH = """metadata-missing（F003）：案例信息缺少填写申请表和打包上传所需的内容。
 
 作用
-    读取案例信息，来源可以是 Markdown 文件开头的信息块、放在稿件旁边的 case.toml 或 case.yaml，
-    或 Word 文档的自定义属性，字段名用中文即可（如“案例名称”“联系电话”）。本规则列出打包所需但为空的字段：
-    案例名称、申报单位、省份、类别、联系人、联系电话。例如：稿件里没有任何案例信息，会列出全部缺项；
-    信息文件写错了格式、无法解析，也会报告。不会报告：字段齐全的；类别虽没写在案例信息里，但已从
-    标题或 --category 确定的。
+    依次读取案例信息：放在稿件旁边的 case.toml 或 case.yaml、Markdown 文件开头的信息块或 Word
+    文档的自定义属性（字段名用中文即可，如“案例名称”“联系电话”）；稿件标题下的“申报单位：……”
+    “【联系人】……”等信息行或两列表格；标题（案例名称，以及标题开头的单位名称）；最后是文件夹名和
+    文件名。本规则列出打包所需、但哪里都没有的字段：案例名称、申报单位、省份、类别、联系人、联系
+    电话。例如：稿件里没有任何案例信息，会列出全部缺项；信息文件写错了格式、无法解析，也会报告。
+    检查整个文件夹时，未写省份的案例按其他案例一致的省份（或 --province）计入名额，并给出提示。
+    不会报告：字段齐全的；类别虽没写在案例信息里，但已从标题或 --category 确定的。
 原因
     通知“四、材料编写体例”要求“请分类别填写申请表”。caselint pack 根据这些字段填写申请表、给文件
     命名，省级汇总表也要列出这些信息。
 修改
-    把缺少的字段补到文件开头的信息块或 case.toml 中。不要写进正文：正文会计入字数，也会被一并
-    上传。
+    把缺少的字段补到 case.toml、文件开头的信息块，或写在标题下（写在某一部分之内的信息行计入该
+    部分字数，见 metadata-counted）。
 """
 
 NAME = "metadata-missing"
@@ -48,8 +54,8 @@ MESSAGES: Catalog = {
         "en": "case metadata lacks: {fields} (needed for the application form and the bundle)",
     },
     "fix": {
-        "zh": "在 Markdown 开头的 front matter、同目录的 case.toml 或 Word 文档的自定义属性中填写",
-        "en": "fill them in the Markdown front matter, a case.toml beside the drafts, or the .docx custom properties",
+        "zh": "在同目录的 case.toml、Markdown 开头的 front matter 或 Word 文档的自定义属性中填写，或在标题下写“申报单位：……”这样的信息行",
+        "en": "fill them in a case.toml beside the drafts, the Markdown front matter or the .docx custom properties, or as lines such as “申报单位：…” under the title",
     },
     "invalid": {
         "zh": "案例信息无法解析（{file}）：{error}",

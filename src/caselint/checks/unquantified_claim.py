@@ -231,10 +231,10 @@ def _content_pairs(text: str) -> set[str]:
 
 def _results_without_figures(ctx: CaseContext) -> Iterator[Finding]:
     summary = ctx.outline("summary")
-    if summary is None or ctx.category is None:
+    if summary is None or ctx.elements is None:
         return
     quantities = ctx.quantities
-    for element in ctx.category.elements:
+    for element in ctx.elements.elements:
         if not element.results or element.n not in summary.matches:
             continue
         blocks = summary.section(element.n)

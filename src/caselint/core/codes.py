@@ -53,6 +53,13 @@ RULES: tuple[RuleInfo, ...] = (
         "tool",
     ),
     RuleInfo(
+        "F005",
+        "metadata-counted",
+        "info",
+        "案例信息行计入部分字数",
+        "case information lines count toward a part",
+    ),
+    RuleInfo(
         "S001",
         "part-missing",
         "error",
@@ -64,6 +71,13 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("S003", "element-missing", "error", "缺少规定要素", "required element missing"),
     RuleInfo("S004", "element-order", "warning", "要素顺序与通知不一致", "elements out of order"),
+    RuleInfo(
+        "S005",
+        "category-inferred",
+        "warning",
+        "未写明类别，按内容推断",
+        "category inferred from the text",
+    ),
     RuleInfo("L001", "length-over-limit", "error", "超出字数上限", "over the length limit"),
     RuleInfo("L002", "length-near-limit", "warning", "接近字数上限", "close to the length limit"),
     RuleInfo(

@@ -117,6 +117,21 @@ def _portable(findings: list[Finding], case_input: CaseInput) -> list[Finding]:
     return out
 
 
+def _portable_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Metadata whose ``sources`` name files, not paths: a bundle does not depend on where the
+    drafts lived."""
+    sources = metadata.get("sources")
+    if not isinstance(sources, dict):
+        return metadata
+    portable = {
+        key: {**value, "file": Path(value["file"]).name}
+        if isinstance(value, dict) and value.get("file")
+        else value
+        for key, value in sources.items()
+    }
+    return {**metadata, "sources": portable}
+
+
 def _sources(case_input: CaseInput) -> list[SourceFile]:
     sources = []
     for path in input_paths(case_input):
@@ -207,7 +222,7 @@ def build(prepared: Prepared, settings: Settings, form: Form, stage: Path) -> Bu
             unit=_str(values.get("unit")),
             province=_str(values.get("province")),
             category=_str(values.get("category")),
-            metadata=result.metadata,
+            metadata=_portable_metadata(result.metadata),
         ),
         category=result.category,
         verdict="fail" if errors else "pass",

@@ -29,6 +29,7 @@ _WORDS = {
         "help": "建议",
         "batch": "跨案例检查",
         "no-category": "类别未知",
+        "info": "案例信息",
         "summary": "共 {cases} 个案例：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
         "clean": "未发现问题。",
     },
@@ -41,10 +42,51 @@ _WORDS = {
         "help": "help",
         "batch": "across cases",
         "no-category": "category unknown",
+        "info": "case information",
         "summary": "{cases} case(s): {errors} error(s), {warnings} warning(s), {infos} info",
         "clean": "No problems found.",
     },
 }
+
+
+#: Case information fields shown with their source, in this order, when not filled in as fields.
+_INFO_FIELDS = {
+    "case_name": ("名称", "name"),
+    "category": ("类别", "category"),
+    "unit": ("单位", "unit"),
+    "province": ("省份", "province"),
+    "recommender": ("推荐单位", "recommender"),
+    "level": ("层级", "level"),
+    "contact": ("联系人", "contact"),
+    "phone": ("电话", "phone"),
+}
+
+
+def case_information(case: CaseResult, lang: Lang) -> str:
+    """「类别 新媒体平台建设（正文第2行） · 单位 …（标题）」: values caselint read from a draft's
+    lines, title, path or text rather than from fields the author filled in, with where."""
+    from caselint.cases.metadata import EXPLICIT, Source
+
+    sources = case.metadata.get("sources")
+    if not isinstance(sources, dict):
+        return ""
+    shown = []
+    for key, (zh, en) in _INFO_FIELDS.items():
+        raw = sources.get(key)
+        if not isinstance(raw, dict) or raw.get("kind") in EXPLICIT:
+            continue
+        value = case.category if key == "category" else case.metadata.get(key)
+        if not value:
+            continue
+        source = Source(**{k: v for k, v in raw.items() if k in Source.__dataclass_fields__})
+        where_from = source.describe(lang)
+        label = zh if lang == "zh" else en
+        shown.append(
+            f"{label} {value}（{where_from}）"
+            if lang == "zh"
+            else f"{label} {value} ({where_from})"
+        )
+    return " · ".join(shown)
 
 
 def where(location: Location, part: str | None, lang: Lang) -> str:
@@ -135,6 +177,10 @@ class TextReporter:
                 sizes.append(f"{_PARTS[self.lang][name]} {figure}/{part.limit}")
         if sizes:
             self.console.print("  " + " · ".join(sizes))
+        information = case_information(case, self.lang)
+        if information:
+            sep = "：" if self.lang == "zh" else ": "
+            self.console.print(f"  [dim]{w['info']}{sep}[/]{escape(information)}")
         if self.show_elements and case.elements:
             summary = [e for e in case.elements if e.part == "summary"]
             if summary:

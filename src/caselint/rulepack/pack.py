@@ -84,6 +84,8 @@ class Category(_Model):
     emphasis: str
     emphasis_cues: list[str] = Field(min_length=1)
     definition: str = ""
+    #: Words drafts of this category write about (客户端, 政务服务 …), for inference.
+    cues: list[str] = []
     elements: list[Element] = Field(min_length=1)
 
     @field_validator("elements")
@@ -101,6 +103,21 @@ class Category(_Model):
     def dictionary_words(self) -> list[str]:
         """Every word the element matcher looks for: segmentation must keep them whole."""
         return [w for e in self.elements for w in (*e.keywords, *e.related, *e.detail_cues)]
+
+
+class CategoryInference(_Model):
+    """When a category may be inferred from a draft that names none (see ``cases.inference``)."""
+
+    #: The best category's score must reach this, and lead the second by this ratio.
+    min_score: float = Field(6.0, gt=0)
+    min_ratio: float = Field(1.5, ge=1)
+    #: How much more a word counts in the title and headings than in the body.
+    title_weight: float = Field(3, ge=1)
+    #: How many of the words that decided it a finding quotes.
+    evidence_terms: int = Field(5, ge=1)
+    #: How alike (shared keywords / all keywords) element n must be in every pair of
+    #: categories to be checked in a case whose category is unknown.
+    shared_element_overlap: float = Field(0.4, gt=0, le=1)
 
 
 class Dimension(_Model):
@@ -330,6 +347,8 @@ class Resubmission(_Model):
 class FormField(_Model):
     key: str
     label: str
+    #: Labels a draft writes before the field's value in its opening lines (申报类别：…).
+    text_labels: list[str] = []
     aliases: list[str] = []
     required: bool = True
     confirmed: bool = False
@@ -340,6 +359,10 @@ class Metadata(_Model):
     fields: list[FormField] = Field(min_length=1)
     bundle_required: list[str] = []
     levels: list[str] = ["中央", "省", "市", "县"]
+    #: Endings dropped from a document title to give the case name (案例, 综合材料 …).
+    title_suffixes: list[str] = []
+    #: Endings of unit names (融媒体中心, 广播电视台 …): a title opening with one names the unit.
+    unit_suffixes: list[str] = []
 
 
 class Layout(_Model):
@@ -394,6 +417,7 @@ class RulePack(_Model):
     counting: Counting = Counting()
     parts: dict[PartName, Part]
     categories: list[Category] = Field(min_length=1)
+    category_inference: CategoryInference = CategoryInference()
     data: DataRules
     wording: Wording = Wording()
     quotas: Quotas | None = None
