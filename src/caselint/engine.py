@@ -160,7 +160,9 @@ def _elements(ctx: CaseContext) -> list[ElementResult]:
         for element in ctx.elements.elements:
             match = outline.matches.get(element.n)
             heading = match.heading if match else None
-            document = ctx.owner(heading.block) if heading else None
+            carrier = outline.content.get(element.n) if match is None else None
+            block = heading.block if heading else carrier
+            document = ctx.owner(block) if block else None
             out.append(
                 ElementResult(
                     part=name,
@@ -168,7 +170,8 @@ def _elements(ctx: CaseContext) -> list[ElementResult]:
                     title=element.short,
                     heading=heading.block.display_text.strip() if heading else None,
                     file=document.path if document else None,
-                    location=heading.block.location if heading else None,
+                    location=block.location if block else None,
+                    text=carrier.text.strip()[:40] if carrier else None,
                 )
             )
     return out

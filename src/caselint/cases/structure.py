@@ -1,12 +1,18 @@
 """Headings of a part, and which required element each of them names.
 
-Drafts mark their element headings every way Word and WPS allow: heading styles, automatic
-numbering, typed labels (一、 （一） 1. 第一部分 ①), bold lines, Markdown ``#``, or a run-in
-heading that opens a paragraph ("一、基本情况。本台……"). Headings are reworded freely
+Drafts mark their element headings every way Word and WPS allow: heading styles, outline
+levels, automatic numbering, typed labels (一、 （一） 1. 第一， 第一部分 ①), bold lines, a bold
+opening of a paragraph ("**成效反响。**2024年……"), Markdown ``#``, a run-in heading that opens a
+paragraph ("一、基本情况。本台……", "一、基本情况" and the text after a line break), or
+sequence words that open paragraphs in turn (首先，…其次，…). Headings are reworded freely
 (「存在的困难与对策」 is element 5), so an element is recognised by its keywords — matched as whole
-jieba words — and each heading is assigned to at most one element, top-level headings first.
-Keywords count as whole words or as the head or tail of a compound jieba keeps whole (取得成效),
-never when buried inside another word.
+jieba words — top-level headings first. Keywords count as whole words or as the head or tail of a
+compound jieba keeps whole (取得成效), never when buried inside another word.
+
+A heading that joins two elements (「三、成效反响与推广价值」) counts for both: each of its
+segments (split at 与 及 和 、 …) is read on its own. An element with no heading may still be
+present in the content: a paragraph that opens by naming it (「该模式可复制、可推广，……」,
+「下一步，……」) supports it, unless the opening states a purpose or a target (「针对……问题，」).
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ MAX_RUN_IN_CHARS = 30
 KEYWORD_WEIGHT = 2
 RELATED_WEIGHT = 1
 MIN_SCORE = 2
+#: Levels of headings that carry no label: a bold opening, a sequence word (首先，).
+BOLD_LEAD_LEVEL = 4
+SEQUENCE_LEVEL = 4
 
 _CN = "一二三四五六七八九十"
 _NUMBERING = [
@@ -37,8 +46,16 @@ _NUMBERING = [
     (4, re.compile(r"^\s*[（(]\s*[0-9０-９]{1,2}\s*[）)]\s*")),
     (4, re.compile(r"^\s*[①-⑳]\s*")),
 ]
+#: Sequence words that open paragraphs in turn (首先，…其次，…最后，): labels of prose drafts.
+_SEQUENCE = re.compile(r"^\s*(首先|其次|再次|再者|然后|此外|另外|最后)\s*[，,、：:]\s*")
+MIN_SEQUENCE = 2
+MAX_LEAD_CLAUSE = 24
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
-_RUN_IN_END = re.compile(r"[。：:！？!?；;]")
+_RUN_IN_END = re.compile(r"[。：:！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[，,。：:！？!?；;\n]")
+#: Where a heading joins elements: 「成效反响与推广价值」 is two segments.
+_JOINERS = re.compile(r"[、，,；;/／]|以及|及其|及|与|和|暨|并且|并")
+_PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
 
 
 @dataclass(frozen=True)
@@ -67,17 +84,23 @@ class Outline:
     headings: list[Heading]
     matches: dict[int, ElementMatch] = field(default_factory=dict)
 
+    #: Elements present in the text without a heading of their own: n → the paragraph.
+    content: dict[int, Block] = field(default_factory=dict)
+
     @cached_property
     def order(self) -> list[ElementMatch]:
-        return sorted(self.matches.values(), key=lambda m: m.heading.index)
+        return sorted(self.matches.values(), key=lambda m: (m.heading.index, m.element.n))
 
-    def unmatched_top_headings(self) -> list[Heading]:
-        """Top-level headings no element claimed: perhaps an element worded unrecognisably."""
+    def top_headings(self) -> list[Heading]:
+        """The headings of the shallowest level: the ones a reviewer reads as the outline."""
         if not self.headings:
             return []
         top = min(h.level for h in self.headings)
-        taken = {m.heading.index for m in self.matches.values()}
-        return [h for h in self.headings if h.level == top and h.index not in taken]
+        return [h for h in self.headings if h.level == top]
+
+    def elements_of(self, heading: Heading) -> list[int]:
+        """The elements a heading was taken for (two for a merged heading)."""
+        return sorted(n for n, m in self.matches.items() if m.heading.index == heading.index)
 
     def section(self, n: int) -> list[Block]:
         """Blocks under element ``n``'s heading; a run-in heading's own paragraph included."""
@@ -112,9 +135,34 @@ def _strip_label(text: str) -> tuple[str, int | None]:
     return text.strip(), None
 
 
+def _sequence_openers(blocks: list[Block]) -> set[int]:
+    """Indexes of paragraphs opened by sequence words, when at least two different ones take
+    turns (a lone 最后， in a paragraph is prose, not a label)."""
+    found: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.story is Story.MAIN and block.kind is not BlockKind.TABLE_CELL:
+            match = _SEQUENCE.match(block.display_text)
+            if match:
+                found[index] = match.group(1)
+    return set(found) if len(set(found.values())) >= MIN_SEQUENCE else set()
+
+
+def _bold_lead(block: Block) -> str | None:
+    """The bold opening of a paragraph (「**成效反响。**2024年…」) when it is short."""
+    if not block.bold_lead:
+        return None
+    lead = block.text[: block.bold_lead].strip()
+    end = _RUN_IN_END.search(lead)
+    if end:
+        lead = lead[: end.start()]
+    lead = lead.strip()
+    return lead if 0 < len(lead) <= MAX_RUN_IN_CHARS else None
+
+
 def find_headings(blocks: list[Block]) -> list[Heading]:
     """Every line of the part that reads as a heading (see the module docstring)."""
     found: list[Heading] = []
+    sequence = _sequence_openers(blocks)
     for index, block in enumerate(blocks):
         if block.story is not Story.MAIN or block.kind is BlockKind.TABLE_CELL:
             continue
@@ -122,17 +170,31 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         if not display:
             continue
         text, numbered_level = _strip_label(display)
-        short = len(display) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(display)
+        short = (
+            len(display) <= MAX_HEADING_CHARS
+            and not _SENTENCE_END.search(display)
+            and "\n" not in display
+        )
+        lead = _bold_lead(block)
         if block.kind is BlockKind.HEADING and block.level:
             found.append(Heading(index, block, text, block.level))
         elif numbered_level is not None and short:
             found.append(Heading(index, block, text, numbered_level + 1))
         elif block.bold and short:
             found.append(Heading(index, block, text, 2))
+        elif lead is not None:
+            heading_text, lead_level = _strip_label(lead)
+            level = lead_level + 1 if lead_level is not None else BOLD_LEAD_LEVEL
+            found.append(Heading(index, block, heading_text, level, True))
         elif numbered_level is not None:
             end = _RUN_IN_END.search(text)
             if end and 0 < end.start() <= MAX_RUN_IN_CHARS:
                 found.append(Heading(index, block, text[: end.start()], numbered_level + 1, True))
+        elif index in sequence:
+            rest = _SEQUENCE.sub("", display, count=1)
+            end = _CLAUSE_END.search(rest)
+            if end and 0 < end.start() <= MAX_LEAD_CLAUSE:
+                found.append(Heading(index, block, rest[: end.start()], SEQUENCE_LEVEL, True))
     return found
 
 
@@ -185,13 +247,28 @@ def score(heading_text: str, element: Element) -> int:
     )
 
 
-def outline(blocks: list[Block], category: Category) -> Outline:
-    """Assign headings to elements: shallowest level first, then score, then position."""
+def segment_elements(text: str, elements: list[Element]) -> dict[int, int]:
+    """Elements named by the segments of a heading (「成效反响与推广价值」 → 3 and 4): each
+    segment counts for the element it names best, if it names one element best."""
+    found: dict[int, int] = {}
+    plain = _PARENTHESES.sub("", text)
+    for segment in _JOINERS.split(plain):
+        if len(segment.strip()) < 2:
+            continue
+        scores = {e.n: score(segment, e) for e in elements}
+        best = max(scores.values(), default=0)
+        leaders = [n for n, value in scores.items() if value == best]
+        if best >= MIN_SCORE and len(leaders) == 1:
+            found[leaders[0]] = max(found.get(leaders[0], 0), best)
+    return found
+
+
+def outline(blocks: list[Block], category: Category, exclusions: list[str] = ()) -> Outline:
+    """Assign headings to elements: shallowest level first, then score, then position; then
+    the second element of merged headings; then elements present in the content only."""
     headings = find_headings(blocks)
     result = Outline(blocks, headings)
-    if not headings:
-        return result
-    top = min(h.level for h in headings)
+    top = min((h.level for h in headings), default=0)
     ranks = {h.index: rank for rank, h in enumerate(x for x in headings if x.level == top)}
     pairs = []
     for heading in headings:
@@ -206,4 +283,43 @@ def outline(blocks: list[Block], category: Category) -> Outline:
             continue
         result.matches[element.n] = ElementMatch(element, heading, -neg_score)
         used.add(heading.index)
+    by_n = {e.n: e for e in category.elements}
+    for heading in sorted(headings, key=lambda h: (h.level, h.index)):
+        named = segment_elements(heading.text, category.elements)
+        taken = set(result.elements_of(heading))
+        if len(named) < 2 or (heading.index in used and not set(named) & taken):
+            continue
+        for n, value in sorted(named.items()):
+            if n not in result.matches:
+                result.matches[n] = ElementMatch(by_n[n], heading, value)
+                used.add(heading.index)
+    _content_support(result, category, exclusions)
     return result
+
+
+def _lead_clause(text: str) -> str:
+    end = _CLAUSE_END.search(text)
+    clause = text[: end.start()] if end else text
+    return clause.strip() if len(clause.strip()) <= MAX_LEAD_CLAUSE else ""
+
+
+def _content_support(result: Outline, category: Category, exclusions: list[str]) -> None:
+    """Elements without a heading that a paragraph opening by naming them supports."""
+    missing = [e for e in category.elements if e.n not in result.matches]
+    if not missing:
+        return
+    heading_blocks = {h.index for h in result.headings if not h.run_in}
+    for index, block in enumerate(result.blocks):
+        if index in heading_blocks or block.story is not Story.MAIN or not block.text.strip():
+            continue
+        clause = _lead_clause(_SEQUENCE.sub("", _strip_label(block.text)[0], count=1))
+        if not clause or any(clause.startswith(word) for word in exclusions):
+            continue
+        scores = {e.n: score(clause, e) for e in category.elements}
+        best = max(scores.values())
+        leaders = [n for n, value in scores.items() if value == best]
+        if best < MIN_SCORE or len(leaders) != 1:
+            continue
+        n = leaders[0]
+        if n not in result.matches and n not in result.content:
+            result.content[n] = block

@@ -143,7 +143,10 @@ class CaseContext:
 
             part = self.part(name)
             elements = self.elements
-            self._cache[key] = outline(part.blocks, elements) if part and elements else None
+            exclusions = self.pack.structure.lead_exclusions
+            self._cache[key] = (
+                outline(part.blocks, elements, exclusions) if part and elements else None
+            )
         return self._cache[key]
 
     def owner(self, block: Block) -> Document | None:

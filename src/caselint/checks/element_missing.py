@@ -1,12 +1,18 @@
 """element-missing (S003): a required element of the category is not in the case.
 
 What it does
-    Reads the headings of the 综合材料 — Word heading styles, automatic or typed numbering
-    (一、 （一） 1. 第一部分), bold lines, Markdown ``#``, run-in headings — and recognises each of
+    Reads the headings of the 综合材料 — Word heading styles and outline levels, automatic or
+    typed numbering (一、 （一） 1. 第一， 第一部分), bold lines and bold openings of paragraphs,
+    Markdown ``#``, run-in headings, paragraphs opened by 首先，…其次，… — and recognises each of
     the category's six elements by its keywords, however the heading is worded (「存在的困难与对
-    策」 is element 5 of 新媒体平台建设). An element no heading names is an error. In the 详细材料
-    an element neither headed nor discussed is a warning: the notice asks the detailed part to
-    elaborate the summary's elements.
+    策」 is element 5 of 新媒体平台建设). A heading joining two elements (「三、成效反响与推广价
+    值」) counts for both. An element with no heading of its own but a paragraph that opens by
+    naming it (「该模式可复制、可推广，……」) is present: a hint (info) suggests a heading. An
+    element that neither a heading nor the content supports is an error, which lists the
+    headings considered and what each was taken for. In the 详细材料 an element neither headed
+    nor discussed is a warning: the notice asks the detailed part to elaborate the summary's
+    elements. When the category is unknown, only the elements all categories share are
+    checked, and a hint says which were not.
 Why it matters
     四、材料编写体例: 综合材料应包括但不限于以下要素 — reviewers look for each element.
 How to fix
@@ -25,13 +31,17 @@ from caselint.core.model import Finding
 DOC_ZH = """element-missing（S003）：案例缺少所报类别规定的要素。
 
 作用
-    读取综合材料的各级标题，无论是 Word 标题样式、自动编号或手打编号（一、（一）1. 第一部分）、
-    加粗的一行、Markdown 的“#”，还是段首直接带出的标题，再按关键词判断每个标题对应六项要素中的
-    哪一项，不要求标题与通知原文一字不差。例如新媒体平台建设类写成“五、存在的困难与对策”，也认作
-    要素5“问题、困难及破解办法”。综合材料中哪个要素找不到对应标题，报错误，并列出没能对上任何
-    要素的标题，方便核对。详细材料中某个要素既没有下面写了正文的小标题，正文里也没有谈到，报警告。
-    不会报告：六个要素齐全、只是标题措辞与通知不同，或标题只是加粗的一行。
-    综合材料中某个要素只有小标题、下面没有内容，同样视为缺少该要素（错误）。
+    读取综合材料的各级标题，无论是 Word 标题样式或大纲级别、自动编号或手打编号（一、（一）1.
+    第一，第一部分）、加粗的一行或段首加粗的几个字、Markdown 的“#”、段首直接带出的标题，还是依次
+    以“首先，”“其次，”开头的段落，再按关键词判断每个标题对应六项要素中的哪一项，不要求标题与通知
+    原文一字不差。例如新媒体平台建设类写成“五、存在的困难与对策”，也认作要素5“问题、困难及破解
+    办法”；一个标题合写两个要素（如“三、成效反响与推广价值”），两个要素都算有。某个要素没有自己的
+    小标题，但有一段以它开头（如“该模式可复制、可推广，……”“下一步，……”），算作有，只提示建议单列
+    小标题。既没有小标题、正文也没有写到的要素，报错误，并列出查看过的各个小标题及其对应的要素，
+    方便核对。详细材料中某个要素既没有下面写了正文的小标题，正文里也没有谈到，报警告。类别无法
+    确定时，只检查各类别共有的要素，并提示哪些要素未检查。不会报告：六个要素齐全、只是标题措辞
+    与通知不同，或标题只是加粗的一行。综合材料中某个要素只有小标题、下面没有内容，同样视为缺少
+    该要素（错误）。
 原因
     通知“四、材料编写体例”规定“综合材料应包括但不限于以下要素”，并要求“详细材料应对综合材料
     包含的要素进行重点阐述”。评审专家会逐项查找这些要素。
@@ -50,9 +60,19 @@ MESSAGES: Catalog = {
         "zh": "增加小标题“{label}{short}”，简述相关内容",
         "en": "add a heading “{label}{short}” and cover it briefly",
     },
-    "unrecognised": {
-        "zh": "；未能对应到要素的小标题：{headings}（如其中之一写的就是该要素，请在标题中点明“{short}”）",
-        "en": "; headings matched to no element: {headings} (if one of them covers it, name “{short}” in it)",
+    "considered": {
+        "zh": "；已查看的小标题：{headings}（如其中之一写的就是该要素，请在标题中点明“{short}”）",
+        "en": "; headings considered: {headings} (if one of them covers it, name “{short}” in it)",
+    },
+    "as-element": {"zh": "要素{numbers}", "en": "element {numbers}"},
+    "as-none": {"zh": "未对应要素", "en": "no element"},
+    "content": {
+        "zh": "综合材料的要素{n}“{short}”写在正文中，没有单独的小标题",
+        "en": "element {n} “{short}” of the summary is in the text without a heading of its own",
+    },
+    "content-fix": {
+        "zh": "评审逐项查找各要素的小标题，建议为它单列一个，如“{label}{short}”",
+        "en": "reviewers look for each element's heading; consider giving it one, e.g. “{label}{short}”",
     },
     "detailed": {
         "zh": "详细材料未对要素{n}“{short}”展开阐述",
@@ -142,6 +162,19 @@ EXAMPLES = Examples(
 下一步计划接入本省12个地市的服务事项。
 """,
         ),
+        Example(
+            "一个标题合写成效和推广价值，另一个合写问题对策和下一步打算",
+            summary="""# 综合材料
+## 一、基本情况
+本台客户端于2021年上线，截至2024年12月31日注册用户86万。
+## 二、主要做法
+建设账号矩阵32个，统一调度。
+## 三、成效反响与推广价值
+2024年客户端日活4.2万，同比增长18%。模式已在本省6个县级融媒体中心复制。
+## 四、困难对策与下一步打算
+县级中心技术人员不足，对策是由省级平台集中运维。下一步计划接入本省12个地市的服务事项。
+""",
+        ),
     ),
 )
 
@@ -167,16 +200,29 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             )
     summary = ctx.outline("summary")
     if summary is not None:
-        strays = join_list(
-            [h.block.display_text.strip() for h in summary.unmatched_top_headings()], ctx.lang
-        )
+        considered = _considered(ctx, summary)
         for element in category.elements:
             if element.n in summary.matches:
                 continue
             label = f"{_LABELS[element.n - 1]}、" if element.n <= len(_LABELS) else ""
+            block = summary.content.get(element.n)
+            if block is not None:
+                yield ctx.report(
+                    NAME,
+                    ctx.t(MESSAGES, "content", n=element.n, short=element.short),
+                    part="summary",
+                    element=element.n,
+                    block=block,
+                    excerpt=block.text.strip()[:60],
+                    severity="info",
+                    suggestion=ctx.t(MESSAGES, "content-fix", label=label, short=element.short),
+                )
+                continue
             suggestion = ctx.t(MESSAGES, "summary-fix", label=label, short=element.short)
-            if strays:
-                suggestion += ctx.t(MESSAGES, "unrecognised", headings=strays, short=element.short)
+            if considered:
+                suggestion += ctx.t(
+                    MESSAGES, "considered", headings=considered, short=element.short
+                )
             yield ctx.report(
                 NAME,
                 ctx.t(MESSAGES, "summary", n=element.n, title=element.title),
@@ -209,18 +255,35 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
+def _considered(ctx: CaseContext, summary) -> str:
+    """「一、基本情况（要素1）、三、成效与推广（要素3、4）、五、其他（未对应要素）」."""
+    shown = []
+    for heading in summary.top_headings():
+        numbers = summary.elements_of(heading)
+        what = (
+            ctx.t(MESSAGES, "as-element", numbers=join_list([str(n) for n in numbers], ctx.lang))
+            if numbers
+            else ctx.t(MESSAGES, "as-none")
+        )
+        text = heading.block.display_text.strip() if not heading.run_in else heading.text
+        shown.append(f"{text}（{what}）" if ctx.lang == "zh" else f"{text} ({what})")
+    return join_list(shown, ctx.lang)
+
+
 def _empty_sections(ctx: CaseContext) -> Iterator[Finding]:
     """Summary elements whose heading has nothing under it."""
     summary = ctx.outline("summary")
     if summary is None or not body_blocks(summary.blocks):
         return  # a summary of headings only is part-missing's to report
+    reported: set[int] = set()
     for match in summary.order:
         heading = match.heading
         section = summary.section(match.element.n)
-        if heading.run_in:
+        if heading.run_in or heading.index in reported:
             continue  # 「五、存在的困难与对策：……」 carries its text in the same paragraph
         if any(b.text.strip() and not b.heading_like for b in section):
             continue
+        reported.add(heading.index)
         yield ctx.report(
             NAME,
             ctx.t(MESSAGES, "empty", n=match.element.n, short=match.element.short),

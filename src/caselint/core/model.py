@@ -79,7 +79,8 @@ class Block:
     the offsets in
     ``text`` of ambiguous punctuation (“ ” — …) that the document renders with its East-Asian
     font; ``None`` means the format carries no such information and counting decides from the
-    neighbouring characters.
+    neighbouring characters. ``bold_lead`` is the length of a bold opening of a paragraph
+    that is not bold throughout.
     """
 
     kind: BlockKind
@@ -92,6 +93,9 @@ class Block:
     style: str | None = None
     ea_hint: frozenset[int] | None = None
     heading_like: bool = False
+    #: Characters of ``text`` that open it in bold when the rest is not (「**成效。**2024年…」):
+    #: a run-in heading drafts mark by weight alone. 0 when none, or when all of it is bold.
+    bold_lead: int = 0
 
     @property
     def display_text(self) -> str:
@@ -201,6 +205,8 @@ class ElementResult:
     heading: str | None = None
     file: str | None = None
     location: Location | None = None
+    #: The opening of the paragraph that carries an element without a heading of its own.
+    text: str | None = None
 
 
 @dataclass(kw_only=True)

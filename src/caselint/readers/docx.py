@@ -146,6 +146,7 @@ class _Paragraph:
     length: int = 0
     bold_chars: int = 0
     plain_chars: int = 0
+    bold_lead: int = 0  # characters of bold text the paragraph opens with
     boxes: list[etree._Element] = field(default_factory=list)
     refs: list[tuple[Story, str]] = field(default_factory=list)  # notes and comments cited
 
@@ -159,6 +160,8 @@ class _Paragraph:
         visible = len(text.strip())
         if bold:
             self.bold_chars += visible
+            if self.plain_chars == 0:
+                self.bold_lead = self.length
         else:
             self.plain_chars += visible
 
@@ -483,6 +486,7 @@ class DocxReader:
                 level=level if kind is BlockKind.HEADING else None,
                 story=story,
                 bold=content.bold_chars > 0 and content.plain_chars == 0,
+                bold_lead=content.bold_lead if content.plain_chars else 0,
                 style=self.styles.name(sid),
                 ea_hint=frozenset(content.hints),
                 location=Location(

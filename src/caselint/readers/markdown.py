@@ -54,12 +54,14 @@ def _wide(char: str) -> bool:
     return is_east_asian(char) or char in AMBIGUOUS_PUNCTUATION
 
 
-def inline_text(token: Token) -> tuple[str, bool]:
-    """Visible text of an inline token, and whether all of it is strong (a bold-only line)."""
+def inline_text(token: Token) -> tuple[str, bool, int]:
+    """Visible text of an inline token, whether all of it is strong (a bold-only line), and
+    how many characters of strong text it opens with when the rest is not strong."""
     parts: list[str] = []
     pending_break = False
     strong = 0
     bold_chars = plain_chars = 0
+    lead = 0
     for child in token.children or []:
         kind = child.type
         if kind == "strong_open":
@@ -77,6 +79,8 @@ def inline_text(token: Token) -> tuple[str, bool]:
             visible = len(content.strip())
             if strong:
                 bold_chars += visible
+                if plain_chars == 0:
+                    lead = sum(len(p) for p in parts)
             else:
                 plain_chars += visible
         elif kind == "softbreak":
@@ -84,7 +88,8 @@ def inline_text(token: Token) -> tuple[str, bool]:
         elif kind == "hardbreak":
             parts.append("\n")
             pending_break = False
-    return "".join(parts), bold_chars > 0 and plain_chars == 0
+    text = "".join(parts)
+    return text, bold_chars > 0 and plain_chars == 0, lead if plain_chars else 0
 
 
 def _html_text(html: str) -> str:
@@ -160,7 +165,7 @@ class _Walker:
                     self.add(BlockKind.PARAGRAPH, text, line)
 
     def _inline(self, token: Token, opener: Token | None, line: int) -> None:
-        text, bold = inline_text(token)
+        text, bold, lead = inline_text(token)
         if self.in_table and opener is None:
             self.add(BlockKind.TABLE_CELL, text, line, bold=bold)
         elif opener is not None and opener.type == "heading_open":
@@ -169,10 +174,12 @@ class _Walker:
             if text.strip():
                 self.heading = text.strip()
         elif self.item_label is not None:
-            self.add(BlockKind.LIST_ITEM, text, line, label=self.item_label, bold=bold)
+            self.add(
+                BlockKind.LIST_ITEM, text, line, label=self.item_label, bold=bold, bold_lead=lead
+            )
             self.item_label = None
         else:
-            self.add(BlockKind.PARAGRAPH, text, line, bold=bold)
+            self.add(BlockKind.PARAGRAPH, text, line, bold=bold, bold_lead=lead)
 
     def _front_matter(self, content: str) -> None:
         import yaml

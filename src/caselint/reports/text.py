@@ -26,6 +26,7 @@ _WORDS = {
         "fail": "不通过",
         "elements": "要素",
         "missing": "缺失",
+        "in-text": "（正文）",
         "help": "建议",
         "batch": "跨案例检查",
         "no-category": "类别未知",
@@ -39,6 +40,7 @@ _WORDS = {
         "fail": "fail",
         "elements": "elements",
         "missing": "missing",
+        "in-text": "(in the text)",
         "help": "help",
         "batch": "across cases",
         "no-category": "category unknown",
@@ -185,7 +187,11 @@ class TextReporter:
             summary = [e for e in case.elements if e.part == "summary"]
             if summary:
                 shown = [
-                    f"{e.n}←{escape(e.heading)}" if e.heading else f"[red]{e.n} {w['missing']}[/]"
+                    f"{e.n}←{escape(e.heading)}"
+                    if e.heading
+                    else f"{e.n}←{w['in-text']}"
+                    if e.text
+                    else f"[red]{e.n} {w['missing']}[/]"
                     for e in summary
                 ]
                 self.console.print(f"  [dim]{w['elements']}：[/]" + "  ".join(shown))

@@ -120,6 +120,14 @@ class CategoryInference(_Model):
     shared_element_overlap: float = Field(0.4, gt=0, le=1)
 
 
+class Structure(_Model):
+    """How elements are recognised beyond their headings (see ``cases.structure``)."""
+
+    #: A paragraph opening with these states a purpose or target (针对……问题，为破解……),
+    #: not the element its words name: it supports no element without a heading.
+    lead_exclusions: list[str] = []
+
+
 class Dimension(_Model):
     id: str
     name: str
@@ -418,6 +426,7 @@ class RulePack(_Model):
     parts: dict[PartName, Part]
     categories: list[Category] = Field(min_length=1)
     category_inference: CategoryInference = CategoryInference()
+    structure: Structure = Structure()
     data: DataRules
     wording: Wording = Wording()
     quotas: Quotas | None = None
