@@ -63,12 +63,25 @@ def _vocabulary(pack: RulePack) -> dict[str, dict[str, float]]:
 
 def _build_vocabulary(pack: RulePack) -> dict[str, dict[str, float]]:
     derived: dict[str, set[str]] = {}
+    # Words the elements of several categories share (成效, 借鉴, 下一步 …) say how a draft is
+    # built, not what it is about: they would tell categories apart by accident.
+    element_owners: dict[str, int] = {}
     for category in pack.categories:
-        sources = [category.definition, category.emphasis, *(e.title for e in category.elements)]
+        for word in set(category.dictionary_words()):
+            element_owners[word] = element_owners.get(word, 0) + 1
+    structural = {w for w, n in element_owners.items() if n > 1}
+    for category in pack.categories:
+        sources = [
+            category.definition,
+            category.expectation,
+            category.emphasis,
+            *(e.title for e in category.elements),
+        ]
         words: set[str] = set()
         for text in sources:
             words |= _words(text)
-        derived[category.id] = words | set(category.names) | set(category.emphasis_cues)
+        words |= set(category.names) | set(category.emphasis_cues)
+        derived[category.id] = words - structural
     owners: dict[str, int] = {}
     for words in derived.values():
         for word in words:

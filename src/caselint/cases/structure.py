@@ -49,12 +49,14 @@ _NUMBERING = [
 #: Sequence words that open paragraphs in turn (首先，…其次，…最后，): labels of prose drafts.
 _SEQUENCE = re.compile(r"^\s*(首先|其次|再次|再者|然后|此外|另外|最后)\s*[，,、：:]\s*")
 MIN_SEQUENCE = 2
-MAX_LEAD_CLAUSE = 24
+MAX_LEAD_CLAUSE = 18
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 _RUN_IN_END = re.compile(r"[。：:！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,。：:！？!?；;\n]")
 #: Where a heading joins elements: 「成效反响与推广价值」 is two segments.
 _JOINERS = re.compile(r"[、，,；;/／]|以及|及其|及|与|和|暨|并且|并")
+#: A negated word names nothing: 「在不突破编制总量的前提下」 is not about 突破.
+_NEGATED = re.compile(r"[不未无没非][\u4e00-\u9fff]{1,2}")
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -193,7 +195,7 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         elif index in sequence:
             rest = _SEQUENCE.sub("", display, count=1)
             end = _CLAUSE_END.search(rest)
-            if end and 0 < end.start() <= MAX_LEAD_CLAUSE:
+            if end and 0 < end.start() <= MAX_RUN_IN_CHARS:
                 found.append(Heading(index, block, rest[: end.start()], SEQUENCE_LEVEL, True))
     return found
 
@@ -264,37 +266,50 @@ def segment_elements(text: str, elements: list[Element]) -> dict[int, int]:
 
 
 def outline(blocks: list[Block], category: Category, exclusions: list[str] = ()) -> Outline:
-    """Assign headings to elements: shallowest level first, then score, then position; then
-    the second element of merged headings; then elements present in the content only."""
+    """Assign headings to elements level by level, shallowest first: by score, then position;
+    then the further elements of headings that join two; then elements present in the content
+    only (see the module docstring)."""
     headings = find_headings(blocks)
     result = Outline(blocks, headings)
     top = min((h.level for h in headings), default=0)
     ranks = {h.index: rank for rank, h in enumerate(x for x in headings if x.level == top)}
-    pairs = []
-    for heading in headings:
-        for element in category.elements:
-            value = score(heading.text, element)
-            if value >= MIN_SCORE:
-                rank = ranks.get(heading.index, len(ranks))
-                pairs.append((heading.level, -value, abs(rank - (element.n - 1)), heading, element))
     used: set[int] = set()
-    for _, neg_score, _, heading, element in sorted(pairs, key=lambda p: p[:3]):
-        if element.n in result.matches or heading.index in used:
-            continue
-        result.matches[element.n] = ElementMatch(element, heading, -neg_score)
-        used.add(heading.index)
+    for depth in sorted({h.level for h in headings}):
+        layer = [h for h in headings if h.level == depth]
+        pairs = []
+        for heading in layer:
+            for element in category.elements:
+                value = score(heading.text, element)
+                if value >= MIN_SCORE:
+                    rank = ranks.get(heading.index, len(ranks))
+                    pairs.append((-value, abs(rank - (element.n - 1)), heading, element))
+        for neg_score, _, heading, element in sorted(pairs, key=lambda p: p[:2]):
+            if element.n in result.matches or heading.index in used:
+                continue
+            result.matches[element.n] = ElementMatch(element, heading, -neg_score)
+            used.add(heading.index)
+        _merged(result, layer, category, used)
+    _content_support(result, category, exclusions)
+    return result
+
+
+def _merged(result: Outline, layer: list[Heading], category: Category, used: set[int]) -> None:
+    """The further elements of headings joining two (「三、成效反响与推广价值」)."""
     by_n = {e.n: e for e in category.elements}
-    for heading in sorted(headings, key=lambda h: (h.level, h.index)):
+    primary = {n: m.heading.index for n, m in result.matches.items()}
+    for heading in layer:
         named = segment_elements(heading.text, category.elements)
         taken = set(result.elements_of(heading))
         if len(named) < 2 or (heading.index in used and not set(named) & taken):
             continue
+        # A heading joins neighbouring elements: the ones named around it bound what it may
+        # add (「四、短板不足与改进措施」 after element 4 is not also element 2, 主要做法).
+        before = max((n for n, i in primary.items() if i < heading.index), default=0)
+        after = min((n for n, i in primary.items() if i > heading.index), default=len(by_n) + 1)
         for n, value in sorted(named.items()):
-            if n not in result.matches:
+            if n not in result.matches and before < n < after:
                 result.matches[n] = ElementMatch(by_n[n], heading, value)
                 used.add(heading.index)
-    _content_support(result, category, exclusions)
-    return result
 
 
 def _lead_clause(text: str) -> str:
@@ -315,7 +330,7 @@ def _content_support(result: Outline, category: Category, exclusions: list[str])
         clause = _lead_clause(_SEQUENCE.sub("", _strip_label(block.text)[0], count=1))
         if not clause or any(clause.startswith(word) for word in exclusions):
             continue
-        scores = {e.n: score(clause, e) for e in category.elements}
+        scores = {e.n: score(_NEGATED.sub("", clause), e) for e in category.elements}
         best = max(scores.values())
         leaders = [n for n, value in scores.items() if value == best]
         if best < MIN_SCORE or len(leaders) != 1:

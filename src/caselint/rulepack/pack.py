@@ -84,6 +84,8 @@ class Category(_Model):
     emphasis: str
     emphasis_cues: list[str] = Field(min_length=1)
     definition: str = ""
+    #: What the notice expects of a case of the category (拟推选的案例应……).
+    expectation: str = ""
     #: Words drafts of this category write about (客户端, 政务服务 …), for inference.
     cues: list[str] = []
     elements: list[Element] = Field(min_length=1)
