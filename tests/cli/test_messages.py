@@ -235,11 +235,14 @@ def test_word_users_are_told_where_in_word_to_fill_metadata(tmp_path: Path) -> N
     text = with_front_matter(compliant("service"), 联系人=None, 联系电话=None, 类别=None)
     (tmp_path / "word").mkdir()
     word = build_docx_case(text, tmp_path / "word" / "案例.docx")
-    for rule in ("metadata-missing", "category-unknown"):
+    # no category anywhere: the service text reads as 综合信息服务 (category-inferred)
+    for rule in ("metadata-missing", "category-inferred"):
         advice = _suggestion(word, rule)
         assert "文件 → 信息 → 属性 → 高级属性 → 自定义" in advice, advice
         assert "front matter" not in advice and "case.toml" not in advice
-    assert "“类别”" in _suggestion(word, "category-unknown")
+        assert "在标题下另起一行写" in advice
+    assert "“类别”" in _suggestion(word, "category-inferred")
+    assert "“综合信息服务”" in _suggestion(word, "category-inferred")
 
     markdown = tmp_path / "md" / "案例.md"
     markdown.parent.mkdir()

@@ -2,7 +2,8 @@
 
 A Word user is told where in Word (文件 → 信息 → 属性 → 高级属性 → 自定义), not about front
 matter or case.toml; a Markdown author about the front matter; a case that already has a
-case.toml beside it about that file; a plain-text draft about creating one.
+case.toml beside it about that file; a plain-text draft about creating one. Drafts without a
+case.toml also hear that a line under the title (类别：…) is read.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from caselint.core.i18n import Catalog, Lang, render
 
 WHERE: Catalog = {
     "word": {
-        "zh": "在 Word 中填写（不要写进正文）：文件 → 信息 → 属性 → 高级属性 → 自定义，"
+        "zh": "在 Word 中填写：文件 → 信息 → 属性 → 高级属性 → 自定义，"
         "名称写“{field}”、值写{value}，点“添加”{others}（WPS：文件 → 属性 → 自定义）",
-        "en": "fill it in Word, not in the body: File → Info → Properties → Advanced "
+        "en": "fill it in Word: File → Info → Properties → Advanced "
         "Properties → Custom, name “{field}”, value {value}, Add{others} "
         "(WPS: File → Properties → Custom)",
     },
@@ -33,6 +34,11 @@ WHERE: Catalog = {
         "zh": '在草稿所在文件夹新建 case.toml，写 "{field}" = "{value}"{others}（每项一行）',
         "en": 'create case.toml beside the draft and write "{field}" = "{value}"{others} '
         "(one per line)",
+    },
+    "line": {
+        "zh": "；或在标题下另起一行写“{field}：{value}”（写在某一部分之内的行计入该部分字数）",
+        "en": "; or add a line “{field}：{value}” under the title (a line inside a part counts "
+        "toward its length)",
     },
 }
 _PLACEHOLDER = {"zh": "……", "en": "…"}
@@ -57,4 +63,5 @@ def metadata_where(
         key = "markdown"
     else:
         key = "text"
-    return render(WHERE, key, lang, field=field, value=shown, others=others)
+    line = render(WHERE, "line", lang, field=field, value=value or _PLACEHOLDER[lang])
+    return render(WHERE, key, lang, field=field, value=shown, others=others) + line

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from caselint.cases.metadata_advice import metadata_where
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.checks.category_unknown import evidence
 from caselint.core.i18n import Catalog
@@ -51,8 +52,8 @@ MESSAGES: Catalog = {
         "and the case was checked as such",
     },
     "fix": {
-        "zh": "请确认后在标题下写明“申报类别：{category}”，或在案例信息中填写类别",
-        "en": "confirm it and state “申报类别：{category}” under the title or in the metadata",
+        "zh": "请确认后写明类别：{where}",
+        "en": "confirm it and state the category: {where}",
     },
 }
 
@@ -93,5 +94,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             evidence=evidence(ctx, best.evidence),
             second=second,
         ),
-        suggestion=ctx.t(MESSAGES, "fix", category=ctx.category.name),
+        suggestion=ctx.t(
+            MESSAGES, "fix", where=metadata_where(ctx.case, ctx.lang, "类别", ctx.category.name)
+        ),
     )
