@@ -237,6 +237,8 @@ def run(
     cases = run_cases(
         inputs, settings, jobs=jobs, cache=cache, progress=progress, stats=stats, debug=debug
     )
+    if settings.province is None:
+        cases = _provinces_from_folder(inputs, cases, settings, cache, debug)
     if options.shortlist is not None:
         # The report says which cases this run treated as recommended (workbook, pack --batch).
         for case in cases:
@@ -248,6 +250,52 @@ def run(
                 if case.id in finding.cases:
                     case.verdict = "fail"
     return build_report(cases, across, settings)
+
+
+_TAKEN = ("option", "folder")
+
+
+def _stated_province(case: CaseResult) -> str | None:
+    sources = case.metadata.get("sources")
+    source = sources.get("province") if isinstance(sources, dict) else None
+    if isinstance(source, dict) and source.get("kind") in _TAKEN:
+        return None
+    value = case.metadata.get("province")
+    return str(value).strip() if value else None
+
+
+def _provinces_from_folder(
+    inputs: list[CaseInput],
+    cases: list[CaseResult],
+    settings: Settings,
+    cache: Cache | None,
+    debug: bool,
+) -> list[CaseResult]:
+    """Cases that state no province take the one the other cases of their folder agree on:
+    they are checked again with it (a hint says so), so the quota counts them."""
+    from dataclasses import replace
+
+    from caselint.crosscase.names import unit_core
+
+    by_root: dict[object, list[int]] = {}
+    for i, case_input in enumerate(inputs):
+        if case_input.root is not None and i < len(cases):
+            by_root.setdefault(case_input.root, []).append(i)
+    out = list(cases)
+    for members in by_root.values():
+        stated = {i: _stated_province(cases[i]) for i in members}
+        spellings = [p for p in stated.values() if p]
+        if not spellings or len({unit_core(p, [], {}) for p in spellings}) != 1:
+            continue
+        lacking = [i for i, p in stated.items() if not p and cases[i].id == inputs[i].id]
+        if not lacking:
+            continue
+        agreed = max(spellings, key=len)
+        folder = replace(settings, province=agreed, province_source="folder")
+        again = run_cases([inputs[i] for i in lacking], folder, jobs=1, cache=cache, debug=debug)
+        for i, result in zip(lacking, again, strict=True):
+            out[i] = result
+    return out
 
 
 def is_interactive() -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from caselint.cases.case import CaseInput, assemble
 from caselint.cases.category import Resolution, resolve
 from caselint.cases.limits import limited_figure
-from caselint.cases.metadata import case_info
+from caselint.cases.metadata import Source, case_info
 from caselint.checks import CHECKS
 from caselint.checks.base import CaseContext
 from caselint.core.codes import RULES
@@ -43,6 +43,10 @@ class Settings:
     enabled: frozenset[str] = ALL_RULES
     category: str | None = None
     scope: str | None = None
+    #: The province of cases that state none: ``--province`` ("option"), or the one the other
+    #: cases of the folder agree on ("folder", set by the batch runner).
+    province: str | None = None
+    province_source: str = "option"
 
     @property
     def count_scope(self) -> str:
@@ -55,6 +59,7 @@ class Settings:
             "enabled": sorted(self.enabled),
             "category": self.category,
             "scope": self.count_scope,
+            "province": [self.province, self.province_source] if self.province else None,
         }
 
 
@@ -94,6 +99,8 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
     pack = settings.pack
     analysers(pack)  # builds the pack's analysers and jieba's vocabulary once, first
     case = assemble(case_input, pack, settings.lang, debug=debug)
+    if settings.province:
+        case_info(case, pack).offer("province", settings.province, Source(settings.province_source))
     resolution = resolve(case, pack, settings.category)
     ctx = CaseContext(
         case=case,

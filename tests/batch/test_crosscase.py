@@ -29,7 +29,7 @@ from caselint.rulepack.pack import load_pack
 
 PACK = load_pack()
 SETTINGS = Settings(pack=PACK)
-SHIPPED = read_selected(PACK.resolve(PACK.resubmission.selected_list))
+SHIPPED = read_selected(PACK.resolve(PACK.resubmission.selected_list), PACK).rows
 DEADLINE = dt.date(2025, 4, 11)
 PACK_NAME = "2025年全国广播电视媒体融合典型案例征集和推选"
 

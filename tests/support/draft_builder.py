@@ -200,8 +200,7 @@ def _fixture_source(category_id: str) -> Source:
 
 
 def _example_source(folder: Path) -> Source:
-    import tomllib
-
+    from caselint.rulepack.files import tomllib
     from caselint.rulepack.pack import load_pack
 
     meta = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))

@@ -50,6 +50,9 @@ class CaseInput:
     metadata_error: str | None = None
     folder: Path | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: The folder the user named, when the case was found in it (cases of one root agree on
+    #: a province).
+    root: Path | None = None
 
 
 @dataclass

@@ -1,13 +1,22 @@
 """Find the cases under the paths a user names (drafts are found by :mod:`caselint.cases.walk`).
 
-A folder whose drafts belong together (or that holds a ``case.toml``) is one case; otherwise
+A folder whose drafts belong together (or that holds a ``case.toml``) is one case, and so is a
+folder holding exactly one summary and one detailed document whatever their names (by name:
+…综合材料, …-综合, summary; or by ``part:`` in front matter or custom properties); otherwise
 files pair up by name (…综合材料 / …详细材料), draft-version marks (v2, 修订稿) ignored so that
 two versions of one part end up in one case and are reported, never silently picked.
+
+Files at the root of a province folder (a folder whose sub-folders hold cases) that are not
+case documents are recognised: a recommendation table (推荐汇总表 …, the pack's
+``intake.shortlist_names``) becomes the shortlist, a list of selected cases (入选名单 …) the
+selected list (:class:`FoundLists`); anything else is skipped with its reason
+(``not-a-case``), never checked as a case.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANNOTATED_SUFFIX",
     "BUNDLE_MANIFEST",
+    "FoundLists",
     "Skipped",
     "case_for_file",
     "cases_in_folder",
@@ -57,6 +67,19 @@ def case_key(stem: str, pack: RulePack) -> str:
     for part in pack.parts.values():
         for alias in sorted(part.names, key=len, reverse=True):
             key = key.replace(alias, " ")
+    from caselint.cases.parts import part_from_name
+
+    if key == stem and part_from_name(stem, pack) is not None:
+        # a short part name (…-综合, summary): dropped as a word or an ending
+        for part in pack.parts.values():
+            for alias in sorted(part.file_aliases, key=len, reverse=True):
+                key = re.sub(
+                    rf"(?:(?<=[{re.escape(_SEPARATORS)}])|^){re.escape(alias)}"
+                    rf"(?=[{re.escape(_SEPARATORS)}]|$)|{re.escape(alias)}$",
+                    " ",
+                    key,
+                    flags=re.IGNORECASE,
+                )
     previous = None
     while previous != key:
         previous = key
@@ -99,8 +122,12 @@ def _sidecar_for(folder: Path, key: str | None) -> Path | None:
     return None
 
 
-def _case(case_id: str, files: list[Path], folder: Path, sidecar: Path | None) -> CaseInput:
-    case = CaseInput(id=case_id, files=sorted(files), folder=folder, metadata_file=sidecar)
+def _case(
+    case_id: str, files: list[Path], folder: Path, sidecar: Path | None, root: Path | None = None
+) -> CaseInput:
+    case = CaseInput(
+        id=case_id, files=sorted(files), folder=folder, metadata_file=sidecar, root=root
+    )
     if sidecar is not None:
         case.metadata, error = read_sidecar(sidecar)
         case.metadata_error = error
@@ -114,28 +141,115 @@ def _group(files: list[Path], pack: RulePack) -> dict[str, list[Path]]:
     return groups
 
 
+@dataclass
+class FoundLists:
+    """Lists found at the root of a province folder (see the module docstring)."""
+
+    shortlists: list[Path] = field(default_factory=list)
+    selected: list[Path] = field(default_factory=list)
+
+
+#: Files a province folder's root may hold as lists (tables and text).
+LIST_SUFFIXES = (".md", ".txt", ".csv", ".tsv", ".xlsx", ".docx")
+
+
+def _list_kind(path: Path, pack: RulePack) -> str | None:
+    if path.suffix.lower() not in LIST_SUFFIXES:
+        return None
+    stem = path.stem.casefold()
+    if any(n.casefold() in stem for n in pack.intake.selected_names):
+        return "selected"
+    if any(n.casefold() in stem for n in pack.intake.shortlist_names):
+        return "shortlist"
+    return None
+
+
+def _root_files(
+    root: Path,
+    files: list[Path],
+    pack: RulePack,
+    skipped: list[Skipped] | None,
+    found: FoundLists | None,
+) -> list[Path]:
+    """The case documents among the files at a province folder's root; lists and other files
+    are set aside (lists into ``found``, the rest skipped as ``not-a-case``)."""
+    from caselint.cases.parts import part_from_name
+
+    keep = []
+    for path in files:
+        kind = _list_kind(path, pack)
+        if kind is not None:
+            if found is not None:
+                (found.selected if kind == "selected" else found.shortlists).append(path)
+            if skipped is not None:
+                skipped.append(Skipped(path, f"{kind}-list"))
+        elif part_from_name(path, pack) is not None or _sidecar_for(
+            root, case_key(path.stem, pack)
+        ):
+            keep.append(path)
+        elif skipped is not None:
+            skipped.append(Skipped(path, "not-a-case"))
+    return keep
+
+
+def _lists_at_root(root: Path, pack: RulePack, found: FoundLists | None) -> None:
+    """Lists at the root in formats the draft walk leaves out (.xlsx, .csv)."""
+    if found is None:
+        return
+    try:
+        entries = sorted(p for p in root.iterdir() if p.is_file())
+    except OSError:
+        return
+    for path in entries:
+        if path.suffix.lower() in (".xlsx", ".csv", ".tsv") and not path.name.startswith(
+            (".", "~$")
+        ):
+            kind = _list_kind(path, pack)
+            if kind == "selected" and path not in found.selected:
+                found.selected.append(path)
+            elif kind == "shortlist" and path not in found.shortlists:
+                found.shortlists.append(path)
+
+
+def _one_summary_one_detailed(files: list[Path], pack: RulePack) -> bool:
+    """Exactly one summary and one detailed document, by name or declared ``part``."""
+    from caselint.cases.parts import peek_part
+
+    if len(files) != 2:
+        return False
+    return {peek_part(path, pack) for path in files} == {"summary", "detailed"}
+
+
 def cases_in_folder(
-    root: Path, pack: RulePack, skipped: list[Skipped] | None = None
+    root: Path,
+    pack: RulePack,
+    skipped: list[Skipped] | None = None,
+    found: FoundLists | None = None,
 ) -> list[CaseInput]:
-    """Every case under ``root``: a folder whose drafts belong together (or that holds a
-    ``case.toml``) is one case; otherwise files pair up by name (…综合材料 / …详细材料)."""
+    """Every case under ``root`` (see the module docstring)."""
     by_folder: dict[Path, list[Path]] = {}
     for path in iter_files(root, skipped):
         by_folder.setdefault(path.parent, []).append(path)
+    if any(folder != root for folder in by_folder):
+        if root in by_folder:
+            by_folder[root] = _root_files(root, by_folder[root], pack, skipped, found)
+            if not by_folder[root]:
+                del by_folder[root]
+        _lists_at_root(root, pack, found)
     cases: list[CaseInput] = []
     for folder in sorted(by_folder):
         files = by_folder[folder]
         groups = _group(files, pack)
         relative = folder.relative_to(root).as_posix() if folder != root else ""
         sidecar = _sidecar_for(folder, None)
-        if sidecar is not None or len(groups) == 1:
+        if sidecar is not None or len(groups) == 1 or _one_summary_one_detailed(files, pack):
             case_id = relative or root.resolve().name or next(iter(groups)) or files[0].stem
-            cases.append(_case(case_id, files, folder, sidecar))
+            cases.append(_case(case_id, files, folder, sidecar, root))
             continue
         for key, members in sorted(groups.items()):
             name = key or members[0].stem
             case_id = f"{relative}/{name}" if relative else name
-            cases.append(_case(case_id, members, folder, _sidecar_for(folder, key or None)))
+            cases.append(_case(case_id, members, folder, _sidecar_for(folder, key or None), root))
     return cases
 
 
@@ -162,13 +276,16 @@ def case_for_file(path: Path, pack: RulePack) -> CaseInput:
 
 
 def discover(
-    paths: list[Path], pack: RulePack, skipped: list[Skipped] | None = None
+    paths: list[Path],
+    pack: RulePack,
+    skipped: list[Skipped] | None = None,
+    found: FoundLists | None = None,
 ) -> list[CaseInput]:
     """Cases under the paths a user names, in a stable order."""
     cases: list[CaseInput] = []
     for path in paths:
         if path.is_dir():
-            cases.extend(cases_in_folder(path, pack, skipped))
+            cases.extend(cases_in_folder(path, pack, skipped, found))
         else:
             cases.append(case_for_file(path, pack))
     return cases

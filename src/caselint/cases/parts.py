@@ -2,7 +2,8 @@
 
 Either one file holds both, each under a heading or title line naming it ("一、综合材料",
 "附件2：详细材料", "XX案例详细材料"), or each file is one part and says so in its name
-("…综合材料….docx"). The marker line itself and anything before the first marker (the case
+("…综合材料….docx", "…-综合.docx", "summary.md", "zonghe.docx") or in its front matter or
+custom properties (``part: 综合材料``; also ``material``, ``部分``, ``材料类型``). The marker line itself and anything before the first marker (the case
 title) belong to no part: they are not what is pasted into the platform's part fields. Nor do
 headers, footers and comments.
 """
@@ -10,6 +11,7 @@ headers, footers and comments.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,14 +41,57 @@ class SplitDocument:
     document: Document
     parts: dict[PartName, list[Block]] = field(default_factory=dict)
     markers: dict[PartName, Block] = field(default_factory=dict)
-    how: str | None = None  # "heading", "filename" or None (no part recognised)
+    how: str | None = None  # "heading", "filename", "metadata" or None (no part recognised)
+
+
+_WORDS = re.compile(r"[\s_\-—–·.、，,()（）\[\]【】:：;；]+")
+#: Front-matter / custom-property keys that say which part a document is.
+PART_KEYS = ("part", "material", "部分", "材料类型", "材料")
+
+
+def _short_name(stem: str, alias: str) -> bool:
+    """A short part name (综合, summary) as a word of a file name or at its end."""
+    folded, wanted = stem.casefold(), alias.casefold()
+    words = [w for w in _WORDS.split(folded) if w]
+    if wanted in words:
+        return True
+    return not wanted.isascii() and folded.endswith(wanted)
 
 
 def part_from_name(path: str | Path, pack: RulePack | PackLimits) -> PartName | None:
-    """The part a file name announces, when it names exactly one."""
+    """The part a file name announces (…综合材料…, …-综合, summary.md), when it names one."""
     stem = Path(path).stem
     named = [p for p in PART_NAMES if any(alias in stem for alias in pack.parts[p].names)]
+    if not named:
+        named = [
+            p
+            for p in PART_NAMES
+            if any(_short_name(stem, alias) for alias in pack.parts[p].file_aliases)
+        ]
     return named[0] if len(named) == 1 else None
+
+
+def part_from_value(value: object, pack: RulePack | PackLimits) -> PartName | None:
+    """The part a metadata value names: 综合材料, 详细, summary …"""
+    text = str(value or "").strip().casefold()
+    if not text:
+        return None
+    for name in PART_NAMES:
+        part = pack.parts[name]
+        spellings = [name, *part.names, *part.file_aliases]
+        if any(text == s.casefold() for s in spellings):
+            return name
+    return None
+
+
+def part_from_metadata(metadata: dict, pack: RulePack | PackLimits) -> PartName | None:
+    """The part a document's front matter or custom properties declare (``part: 综合材料``)."""
+    for key, value in metadata.items():
+        if "".join(str(key).split()).casefold() in PART_KEYS:
+            found = part_from_value(value, pack)
+            if found is not None:
+                return found
+    return None
 
 
 _TRAILING_NOTE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
@@ -133,6 +178,10 @@ def _split(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
             continue
         if current is not None:
             split.parts[current].append(block)
+    declared = part_from_metadata(document.metadata, pack)
+    if declared is not None and len(split.markers) < 2:
+        # front matter ``part: 综合材料`` (or a custom property): the whole file is that part
+        return SplitDocument(document, {declared: content}, {}, "metadata")
     if split.markers:
         split.how = "heading"
         if len(split.markers) == 1:
@@ -149,3 +198,34 @@ def _split(document: Document, pack: RulePack | PackLimits) -> SplitDocument:
         split.parts[named] = content
         split.how = "filename"
     return split
+
+
+#: Bytes read of a Markdown/text file, and of a .docx's custom properties, to peek at its part.
+PEEK_BYTES = 64 * 1024
+
+
+def peek_part(path: Path, pack: RulePack | PackLimits) -> PartName | None:
+    """The part a file is, from its name or its declared ``part`` — without reading it whole
+    (discovery decides which files form a case before any is read)."""
+    named = part_from_name(path, pack)
+    if named is not None:
+        return named
+    try:
+        if path.suffix.lower() == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                info = archive.getinfo("docProps/custom.xml")
+                if info.file_size > PEEK_BYTES:
+                    return None
+                text = archive.read(info).decode("utf-8", "replace")
+            pairs = re.findall(r'name="([^"]+)"[^>]*>\s*<[^>]+>([^<]*)<', text)
+            return part_from_metadata(dict(pairs), pack)
+        if path.suffix.lower() in (".md", ".markdown", ".txt"):
+            with path.open("rb") as handle:
+                head = handle.read(PEEK_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
+            match = re.match(r"---\s*\n(.*?)\n---", head, re.DOTALL)
+            if match:
+                pairs = re.findall(r"^\s*([^:#\n]+?)\s*:\s*(.+?)\s*$", match.group(1), re.MULTILINE)
+                return part_from_metadata({k: v.strip("'\"") for k, v in pairs}, pack)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    return None

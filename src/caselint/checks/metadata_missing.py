@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from caselint.cases.metadata import case_metadata
+from caselint.cases.metadata import case_info, case_metadata
 from caselint.cases.metadata_advice import metadata_where
 from caselint.checks.base import CaseContext, Example, Examples
 from caselint.core.i18n import Catalog, join_list
@@ -56,6 +56,15 @@ MESSAGES: Catalog = {
     "fix": {
         "zh": "在同目录的 case.toml、Markdown 开头的 front matter 或 Word 文档的自定义属性中填写，或在标题下写“申报单位：……”这样的信息行",
         "en": "fill them in a case.toml beside the drafts, the Markdown front matter or the .docx custom properties, or as lines such as “申报单位：…” under the title",
+    },
+    "province-folder": {
+        "zh": "案例未写省份，按同一文件夹其他案例一致的“{province}”计入名额",
+        "en": "the case states no province; it counts toward the quota of “{province}”, "
+        "which the folder's other cases agree on",
+    },
+    "province-option": {
+        "zh": "案例未写省份，按 --province 取“{province}”计入名额",
+        "en": "the case states no province; it counts toward the quota of “{province}” (--province)",
     },
     "invalid": {
         "zh": "案例信息无法解析（{file}）：{error}",
@@ -94,4 +103,13 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             NAME,
             ctx.t(MESSAGES, "missing", fields=join_list(missing, ctx.lang)),
             suggestion=where,
+        )
+    source = case_info(case, ctx.pack).sources.get("province")
+    if source is not None and source.kind in ("option", "folder"):
+        label = labels.get("province", "province")
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, f"province-{source.kind}", province=metadata["province"]),
+            severity="info",
+            suggestion=metadata_where(case, ctx.lang, label, str(metadata["province"])),
         )

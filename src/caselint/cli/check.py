@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +26,7 @@ from caselint.cli.run import (
     IgnoreOption,
     JobsOption,
     ProgressBar,
+    ProvinceOption,
     QuietOption,
     ScopeOption,
     SelectedOption,
@@ -92,6 +94,7 @@ def check(
     count_scope: ScopeOption = None,
     shortlist: ShortlistOption = None,
     selected: SelectedOption = None,
+    province: ProvinceOption = None,
     jobs: JobsOption = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help=h("缓存目录", "cache folder"))
@@ -114,19 +117,23 @@ def check(
     """检查案例材料：缺少的要素、超出的字数、主观夸大的措辞、缺少的数据；文件夹内还核查名额与重复申报。"""
     config, language = load_run_config(paths, config_file, lang)
     settings = make_settings(config, rules, category, select, ignore, count_scope, language)
+    if province:
+        settings = dataclasses.replace(settings, province=province)
     targets = _targets(outputs, reports, overwrite, language)
+
+    from caselint.batch import RunStats, is_interactive, run
+    from caselint.cache import Cache, default_cache_dir
+    from caselint.cases.discover import FoundLists, Skipped, discover
+
+    skipped: list[Skipped] = []
+    found = FoundLists()
+    inputs = discover(paths, settings.pack, skipped, found)
     options = batch_options(
         shortlist or path_or_none(config.shortlist),
         selected or path_or_none(config.selected),
         settings,
+        found,
     )
-
-    from caselint.batch import RunStats, is_interactive, run
-    from caselint.cache import Cache, default_cache_dir
-    from caselint.cases.discover import Skipped, discover
-
-    skipped: list[Skipped] = []
-    inputs = discover(paths, settings.pack, skipped)
     if not inputs:
         # A CI job pointed at the wrong folder must not pass quietly.
         names = "、".join(map(str, paths)) if language == "zh" else ", ".join(map(str, paths))

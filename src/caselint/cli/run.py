@@ -15,6 +15,7 @@ import typer
 from caselint.cli.common import h, load_pack_or_exit, parse_lang, require_paths, usage_error
 
 if TYPE_CHECKING:
+    from caselint.cases.discover import FoundLists
     from caselint.core.i18n import Lang
     from caselint.core.model import Severity
     from caselint.crosscase import BatchOptions
@@ -86,7 +87,20 @@ ShortlistOption = Annotated[
     Path | None,
     typer.Option(
         "--shortlist",
-        help=h("推荐名单文件（每行一个案例名称或编号）", "shortlist file, one case per line"),
+        help=h(
+            "推荐名单：每行一个案例名称，或编号行、CSV、.xlsx/.docx/Markdown 表格",
+            "shortlist: one case per line, numbered lines, CSV, or an .xlsx/.docx/Markdown table",
+        ),
+    ),
+]
+ProvinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--province",
+        help=h(
+            "未写省份的案例按此省份计入名额（默认取文件夹中其他案例一致的省份）",
+            "province of cases that state none (default: the one the folder's other cases agree on)",
+        ),
     ),
 ]
 SelectedOption = Annotated[
@@ -94,8 +108,8 @@ SelectedOption = Annotated[
     typer.Option(
         "--selected",
         help=h(
-            "往年入选名单 CSV（year,category,case_name,unit,status）",
-            "previously selected cases CSV (year,category,case_name,unit,status)",
+            "往年入选名单：编号行（1. 名称（单位，类别））、CSV/制表符文本、.xlsx 或 .docx 表格",
+            "previously selected cases: numbered lines (1. name（unit，category）), CSV/TSV, .xlsx or .docx table",
         ),
     ),
 ]
@@ -198,50 +212,25 @@ def make_settings(
 
 
 def batch_options(
-    shortlist: Path | None, selected: Path | None, settings: Settings
+    shortlist: Path | None,
+    selected: Path | None,
+    settings: Settings,
+    found: FoundLists | None = None,
 ) -> BatchOptions:
-    from caselint.crosscase import BatchOptions
-    from caselint.crosscase.previously_selected import known_cases
-    from caselint.crosscase.selected import SelectedListError, read_selected
+    """The lists named on the command line, or found at the root of a province folder."""
+    from caselint.crosscase.intake import IntakeError
+    from caselint.crosscase.intake import batch_options as load
 
-    lang = settings.lang
-    rows = []
-    pack = settings.pack
-    if pack.resubmission and pack.resubmission.selected_list:
-        try:
-            rows.extend(read_selected(pack.resolve(pack.resubmission.selected_list)))
-        except SelectedListError as exc:
-            usage_error(str(exc), str(exc), lang)
-    complete = False
-    if selected is not None:
-        if not selected.is_file():
-            usage_error(
-                f"找不到往年入选名单：{selected}", f"selected-case list not found: {selected}", lang
-            )
-        try:
-            extra = read_selected(selected)
-        except SelectedListError as exc:
-            usage_error(str(exc), str(exc), lang)
-        rows.extend(extra)
-        rules = pack.resubmission
-        complete = (
-            rules is None
-            or not rules.known_total
-            or len(known_cases(rows, rules)) >= rules.known_total
+    try:
+        return load(
+            settings.pack,
+            shortlist,
+            selected,
+            found_shortlists=found.shortlists if found else None,
+            found_selected=found.selected if found else None,
         )
-    names = None
-    if shortlist is not None:
-        if not shortlist.is_file():
-            usage_error(f"找不到推荐名单：{shortlist}", f"shortlist not found: {shortlist}", lang)
-        from caselint.core.encoding import decode
-
-        text, _ = decode(shortlist.read_bytes(), shortlist)
-        names = frozenset(
-            line.strip().split(",")[0]
-            for line in text.splitlines()
-            if line.strip() and not line.startswith("#")
-        )
-    return BatchOptions(shortlist=names, selected=tuple(rows), selected_is_complete=complete)
+    except IntakeError as exc:
+        usage_error(str(exc), str(exc), settings.lang)
 
 
 def print_skipped(skipped, lang: Lang) -> None:
@@ -251,6 +240,15 @@ def print_skipped(skipped, lang: Lang) -> None:
         "caselint-output": ("caselint 生成的文件", "caselint output"),
         "readme": ("说明文件", "README"),
         "unsupported": ("不是可检查的文件类型", "not a draft format"),
+        "not-a-case": (
+            "省级文件夹根目录下的非案例文件",
+            "not a case document at a province folder's root",
+        ),
+        "shortlist-list": ("推荐名单，按 --shortlist 读取", "the shortlist, read as --shortlist"),
+        "selected-list": (
+            "往年入选名单，按 --selected 读取",
+            "the selected list, read as --selected",
+        ),
     }
     for item in skipped:
         zh, en = reasons.get(item.reason, (item.reason, item.reason))

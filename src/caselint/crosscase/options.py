@@ -9,6 +9,17 @@ from caselint.crosscase.selected import SelectedRow
 
 
 @dataclass(frozen=True)
+class ListSource:
+    """A list the run used: the file, how many entries it gave, the lines it could not read,
+    and whether it was found in the folder rather than named on the command line."""
+
+    file: str
+    entries: int
+    unparsed: tuple[str, ...] = ()
+    found: bool = False
+
+
+@dataclass(frozen=True)
 class BatchOptions:
     """What the office tells caselint beyond the drafts: its shortlist and selected-case list."""
 
@@ -16,3 +27,5 @@ class BatchOptions:
     selected: tuple[SelectedRow, ...] = ()
     selected_is_complete: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    shortlist_source: ListSource | None = None
+    selected_sources: tuple[ListSource, ...] = ()

@@ -17,10 +17,11 @@ How to fix
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caselint.core.codes import finding
-from caselint.core.i18n import Catalog, quoted, render
+from caselint.core.i18n import Catalog, join_list, quoted, render
 from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, similarity, unit_core
 
@@ -50,6 +51,16 @@ MESSAGES: Catalog = {
     "fix": {
         "zh": "同一案例不可以相同类别再次申报（提名案例除外）；如确非同一案例，请在报送说明中注明",
         "en": "a selected case may not be submitted again in the same category (nominations excepted); if this is a different case, say so",
+    },
+    "found-list": {
+        "zh": "按文件夹中的往年入选名单 {file} 核查重复申报（{count} 项），如同 --selected",
+        "en": "the selected-case list {file} found in the folder was checked against "
+        "({count} entries), as --selected would",
+    },
+    "unparsed": {
+        "zh": "入选名单 {file} 中有 {count} 行无法读出案例名称和类别，已忽略：{lines}",
+        "en": "{count} line(s) of the selected list {file} give no case name and category "
+        "and were ignored: {lines}",
     },
     "partial": {
         "zh": "{year}年入选名单不完整：{known}/{total}，未列入名单的入选案例无法核查；可用 --selected 提供完整名单",
@@ -83,6 +94,28 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
     if rules is None:
         return
     lang = settings.lang
+    for source in options.selected_sources:
+        name = Path(source.file).name
+        if source.found:
+            yield finding(
+                NAME,
+                render(MESSAGES, "found-list", lang, file=name, count=source.entries),
+                severity="info",
+            )
+        if source.unparsed:
+            lines = join_list(list(source.unparsed), lang)
+            yield finding(
+                NAME,
+                render(
+                    MESSAGES,
+                    "unparsed",
+                    lang,
+                    file=name,
+                    count=len(source.unparsed),
+                    lines=lines,
+                ),
+                severity="info",
+            )
     known = known_cases(options.selected, rules)
     if rules.known_total and not options.selected_is_complete and len(known) < rules.known_total:
         yield finding(

@@ -1,27 +1,21 @@
-"""The list of previously selected cases: the pack's known rows plus the user's CSV.
+"""The list of previously selected cases: the pack's known rows plus the user's list.
 
-CSV columns: ``year, category, case_name, unit, status`` (``入选`` / ``提名``), optionally
-``province`` and ``source``. Chinese headers (年份, 类别, 案例名称, 申报单位, 状态) are accepted.
+Any list :mod:`caselint.crosscase.lists` reads: a CSV with ``year, category, case_name, unit,
+status`` (or 年份, 类别, 案例名称, 申报单位, 状态), an .xlsx or .docx table, or the list as
+published — ``1. 案例名称（申报单位，类别）`` under category headings. A year left out is the
+year before the rule pack's; a status left out is 入选.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from caselint.core.encoding import decode
+from caselint.crosscase.lists import ListError, read_list
 
-_HEADERS = {
-    "year": ("year", "年份", "年度"),
-    "category": ("category", "类别"),
-    "case_name": ("case_name", "案例名称", "名称"),
-    "unit": ("unit", "申报单位", "单位"),
-    "status": ("status", "状态", "结果"),
-    "province": ("province", "省份"),
-    "source": ("source", "来源"),
-}
+if TYPE_CHECKING:
+    from caselint.rulepack.pack import RulePack
 
 
 class SelectedListError(Exception):
@@ -39,31 +33,35 @@ class SelectedRow:
     source: str = ""
 
 
-def read_selected(path: Path) -> list[SelectedRow]:
+@dataclass
+class SelectedList:
+    """The rows of one list file, and the lines in it that could not be read as entries."""
+
+    path: Path
+    rows: list[SelectedRow] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+
+
+def read_selected(path: Path, pack: RulePack) -> SelectedList:
     try:
-        text, _ = decode(path.read_bytes(), path)
-    except Exception as exc:  # any read or decode failure is reported with the file name
-        raise SelectedListError(f"{path}: {exc}") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    fields = {
-        name: _column(reader.fieldnames or [], spellings) for name, spellings in _HEADERS.items()
-    }
-    missing = [n for n in ("year", "category", "case_name", "status") if fields[n] is None]
-    if missing:
-        raise SelectedListError(f"{path}: 缺少列 / missing columns: {', '.join(missing)}")
-    rows = []
-    for number, raw in enumerate(reader, start=2):
-        values = {name: (raw.get(col) or "").strip() if col else "" for name, col in fields.items()}
-        try:
-            year = int(values.pop("year"))
-        except ValueError as exc:
-            raise SelectedListError(f"{path}:{number}: year 不是年份 / not a year") from exc
-        rows.append(SelectedRow(year=year, **values))
-    return rows
-
-
-def _column(names: list[str], spellings: tuple[str, ...]) -> str | None:
-    for name in names:
-        if name and name.strip().lstrip("\ufeff").lower() in spellings:
-            return name
-    return None
+        found = read_list(path, pack)
+    except ListError as exc:
+        raise SelectedListError(str(exc)) from exc
+    default_year = pack.resubmission.year if pack.resubmission else pack.pack.year - 1
+    result = SelectedList(path, unparsed=list(found.unparsed))
+    for row in found.rows:
+        if not row.category:
+            result.unparsed.append(row.case_name)  # the same-category rule needs a category
+            continue
+        result.rows.append(
+            SelectedRow(
+                year=row.year or default_year,
+                category=row.category,
+                case_name=row.case_name,
+                unit=row.unit,
+                status=row.status or "入选",
+                province=row.province,
+                source=row.source,
+            )
+        )
+    return result

@@ -53,6 +53,9 @@ class Part:
     limit: int
     aliases: list[str] = field(default_factory=list)
     clause: str = ""
+    #: Short names a file name may use for the part (综合, summary, zonghe): matched as a whole
+    #: word of the name or at its end, never inside a word (综合信息服务 is no summary).
+    file_aliases: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not isinstance(self.title, str) or not self.title:
@@ -60,6 +63,7 @@ class Part:
         if not isinstance(self.limit, int) or isinstance(self.limit, bool) or self.limit <= 0:
             raise ValueError("limit: must be a positive integer")
         _strings(self.aliases, "aliases")
+        _strings(self.file_aliases, "file_aliases")
         if not isinstance(self.clause, str):
             raise ValueError("clause: must be a string")
 

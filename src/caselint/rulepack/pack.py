@@ -122,6 +122,13 @@ class CategoryInference(_Model):
     shared_element_overlap: float = Field(0.4, gt=0, le=1)
 
 
+class Intake(_Model):
+    """Names of the lists an office keeps beside the case folders (see ``cases.discover``)."""
+
+    shortlist_names: list[str] = []
+    selected_names: list[str] = []
+
+
 class Structure(_Model):
     """How elements are recognised beyond their headings (see ``cases.structure``)."""
 
@@ -429,6 +436,7 @@ class RulePack(_Model):
     categories: list[Category] = Field(min_length=1)
     category_inference: CategoryInference = CategoryInference()
     structure: Structure = Structure()
+    intake: Intake = Intake()
     data: DataRules
     wording: Wording = Wording()
     quotas: Quotas | None = None
