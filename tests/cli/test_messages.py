@@ -113,7 +113,7 @@ def test_long_option_help_is_shown_whole() -> None:
     flat = _help_column(run("check", "--help").stdout)
     whole = "同时写入文件，格式由扩展名决定（.json.sarif.xml.xlsx.csv.txt）或写成格式:路径；可重复"
     assert whole in flat
-    assert "往年入选名单CSV（year,category,case_name,unit,status）" in flat
+    assert "往年入选名单：编号行（1.名称（单位，类别））、CSV/制表符文本、.xlsx或.docx表格" in flat
 
 
 def test_help_in_english_with_lang_en() -> None:
