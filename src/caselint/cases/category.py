@@ -39,8 +39,19 @@ class Resolution:
         return self.source is not None and self.source.kind == "inferred"
 
 
+_partial_names: dict[str, dict[str, Category]] = {}
+
+
 def _partials(pack: RulePack) -> dict[str, Category]:
-    """Parts of category names (≥ MIN_PARTIAL characters) that no other category's names hold."""
+    """Parts of category names (≥ MIN_PARTIAL characters) that no other category's names hold
+    (computed once per pack)."""
+    key = pack.digest or str(id(pack))
+    if key not in _partial_names:
+        _partial_names[key] = _build_partials(pack)
+    return _partial_names[key]
+
+
+def _build_partials(pack: RulePack) -> dict[str, Category]:
     owners: dict[str, set[str]] = {}
     for category in pack.categories:
         for name in category.names:

@@ -3,9 +3,11 @@
 What it does
     When neither ``--category``, the case metadata, the draft's opening lines, its title nor
     its path names a category, the text is read against the four categories of the rule pack:
-    the words of each category's definition, emphasis and element titles that no other
-    category uses, and the cues the pack lists for it (客户端, 账号矩阵 for 新媒体平台建设; 政务服务,
-    诉求 for 综合信息服务 …). When one category leads clearly, the case is checked as that
+    the words of each category's definition, of what the notice expects of its cases
+    (拟推选的案例应……), of its emphasis and element titles, that no other category uses, and the
+    cues the pack lists for it (客户端, 账号矩阵 for 新媒体平台建设; 政务服务, 诉求 for 综合信息服务
+    …). Words every category's elements share (成效, 借鉴, 下一步) count for none: they say how a
+    draft is built, not what it is about. When one category leads clearly, the case is checked as that
     category — elements, emphasis, quota — and this warning names it with the words that
     decided it and the runner-up. A close call is ``category-unknown`` instead.
 Why it matters
@@ -31,8 +33,9 @@ DOC_ZH = """category-inferred（S005）：案例没有写明申报类别，按�
 
 作用
     命令行 --category、案例信息、稿件开头的信息行、标题和文件名都没有写明类别时，按规则包中四个
-    类别的定义、侧重点和要素标题里各自独有的词，以及规则包为各类别列出的提示词（新媒体平台建设的
-    客户端、账号矩阵，综合信息服务的政务服务、诉求等）阅读正文。某一类别明显领先时，按该类别检查
+    类别的定义、通知对该类案例的要求（“拟推选的案例应……”）、侧重点和要素标题里各自独有的词，以及
+    规则包为各类别列出的提示词（新媒体平台建设的客户端、账号矩阵，综合信息服务的政务服务、诉求等）
+    阅读正文；各类别要素共有的词（成效、借鉴、下一步等）只说明材料的结构，不计入。某一类别明显领先时，按该类别检查
     要素、侧重点和名额，并报本警告，写明推断的类别、起决定作用的词和次接近的类别。难以判定时报
     category-unknown（错误）。例如：通篇讲客户端注册用户、账号矩阵粉丝的稿件没写类别，推断为
     “新媒体平台建设”。不会报告：类别写在了任何地方（包括标题下“申报类别：……”一行）。

@@ -19,6 +19,25 @@ class ListSource:
     found: bool = False
 
 
+def list_findings(rule: str, catalog, source: ListSource, name: str, lang) -> list:
+    """Hints about a list the run used: found in the folder (``found-list``), lines it could
+    not read (``unparsed``); ``catalog`` holds both messages with ``file``, ``count``, ``lines``."""
+    from caselint.core.codes import finding
+    from caselint.core.i18n import join_list, render
+
+    out = []
+    if source.found:
+        message = render(catalog, "found-list", lang, file=name, count=source.entries)
+        out.append(finding(rule, message, severity="info"))
+    if source.unparsed:
+        lines = join_list(list(source.unparsed), lang)
+        message = render(
+            catalog, "unparsed", lang, file=name, count=len(source.unparsed), lines=lines
+        )
+        out.append(finding(rule, message, severity="info"))
+    return out
+
+
 @dataclass(frozen=True)
 class BatchOptions:
     """What the office tells caselint beyond the drafts: its shortlist and selected-case list."""

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caselint.core.codes import finding
-from caselint.core.i18n import Catalog, join_list, quoted, render
+from caselint.core.i18n import Catalog, quoted, render
 from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, similarity, unit_core
+from caselint.crosscase.options import list_findings
 
 if TYPE_CHECKING:
     from caselint.crosscase.options import BatchOptions
@@ -95,27 +96,7 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
         return
     lang = settings.lang
     for source in options.selected_sources:
-        name = Path(source.file).name
-        if source.found:
-            yield finding(
-                NAME,
-                render(MESSAGES, "found-list", lang, file=name, count=source.entries),
-                severity="info",
-            )
-        if source.unparsed:
-            lines = join_list(list(source.unparsed), lang)
-            yield finding(
-                NAME,
-                render(
-                    MESSAGES,
-                    "unparsed",
-                    lang,
-                    file=name,
-                    count=len(source.unparsed),
-                    lines=lines,
-                ),
-                severity="info",
-            )
+        yield from list_findings(NAME, MESSAGES, source, Path(source.file).name, lang)
     known = known_cases(options.selected, rules)
     if rules.known_total and not options.selected_is_complete and len(known) < rules.known_total:
         yield finding(

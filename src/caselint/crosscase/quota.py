@@ -26,6 +26,7 @@ from caselint.core.codes import finding
 from caselint.core.i18n import Catalog, join_list, render
 from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, unit_core
+from caselint.crosscase.options import list_findings
 
 if TYPE_CHECKING:
     from caselint.crosscase.options import BatchOptions
@@ -178,25 +179,8 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
         return
     lang = settings.lang
     source = options.shortlist_source
-    if source is not None and source.found:
-        yield finding(
-            NAME,
-            render(MESSAGES, "found-list", lang, file=source.file, count=source.entries),
-            severity="info",
-        )
-    if source is not None and source.unparsed:
-        yield finding(
-            NAME,
-            render(
-                MESSAGES,
-                "unparsed",
-                lang,
-                file=source.file,
-                count=len(source.unparsed),
-                lines=join_list(list(source.unparsed), lang),
-            ),
-            severity="info",
-        )
+    if source is not None:
+        yield from list_findings(NAME, MESSAGES, source, source.file, lang)
     if options.shortlist is not None:
         named = {normalize_name(c.id) for c in cases} | {
             normalize_name(str(c.metadata.get("case_name", ""))) for c in cases
