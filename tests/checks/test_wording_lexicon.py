@@ -498,7 +498,7 @@ CLAIMS: list[Claim] = [
     Claim("这是县级融媒体发展的里程碑。", "里程碑", "exaggeration"),
     Claim("推出现象级融媒体产品。", "现象级", "exaggeration"),
     Claim("实现了质的飞跃。", "质的飞跃", "exaggeration"),
-    Claim("斩获多个重要奖项。", "斩获", "exaggeration"),
+    Claim("斩获多个重要奖项。", "斩获", "vague-degree"),
     Claim("取得重大突破。", "重大突破", "exaggeration"),
     Claim("极大地调动了基层通讯员的积极性。", "极大地", "magnitude"),
     Claim("大大提高了采编效率。", "大大提高", "magnitude"),

@@ -155,7 +155,11 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
 def _data_spans(ctx: CaseContext, sentence: str) -> list[tuple[int, int]]:
     """Figures, and rankings whose source the sentence names (位居全省第一, per a named list)."""
     spans = list(ctx.quantities.spans(sentence))
-    spans += [(h.start, h.end) for h in ctx.wording.hits(sentence) if h.downgraded]
+    spans += [
+        (h.start, h.end)
+        for h in ctx.wording.hits(sentence)
+        if h.downgraded and h.cls.exempt_with_award
+    ]
     return spans
 
 

@@ -15,8 +15,9 @@ meet the context a reviewer applies:
   cut through a word); ``open_end`` classes need only the start (数百万, 巨大成就). jieba runs only
   on texts that have a candidate. Where two hits overlap, the earlier, then the longer, wins; a
   rejected candidate does not hide one starting inside it.
-* **Figures**: ``exempt_near_number`` — a figure within :data:`NEAR_NUMBER_CHARS` characters in
-  the same sentence makes the entry a description of data (单日最高访问12万人次).
+* **Figures**: ``exempt_near_number`` — a figure in the same clause, or within
+  :data:`NEAR_NUMBER_CHARS` characters in the same sentence, makes the entry a description of
+  data (单日最高访问12万人次).
 * **Evidence**: ``exempt_with_source`` — the sentence names a document, list, statistic or survey
   (据省广电局发布的榜单, 数据来源：…); ``exempt_with_award`` — it names an award or selection
   (获评…称号, 入选…名单, 在…评选中). Such a hit drops to weight L (counted for density, never
@@ -285,13 +286,20 @@ class WordingMatcher:
         return 0, text
 
     def _near_figure(self, text: str, hit: Hit) -> bool:
-        """A quantity other than the entry itself within reach in the same sentence."""
+        """A quantity other than the entry itself in the same clause (员工最高月绩效与最低月绩效
+        差距拉大到3.2倍), or within reach across a clause break of the same sentence (收入达到
+        9500万元，彻底摆脱了对广告的依赖). A figure further off measures something else."""
         base, sentence = self._sentence(text, hit.start)
-        for start, end in self.quantities.spans(sentence):
-            a, b = base + start, base + end
-            if a < hit.end and hit.start < b:
+        start, end = hit.start - base, hit.end - base
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+        right = _CLAUSE_BREAK.search(sentence, end)
+        clause_end = right.start() if right else len(sentence)
+        for a, b in self.quantities.spans(sentence):
+            if a < end and start < b:
                 continue
-            if a - hit.end <= NEAR_NUMBER_CHARS and hit.start - b <= NEAR_NUMBER_CHARS:
+            if left <= a and b <= clause_end:
+                return True
+            if a - end <= NEAR_NUMBER_CHARS and start - b <= NEAR_NUMBER_CHARS:
                 return True
         return False
 
