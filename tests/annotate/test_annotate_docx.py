@@ -75,7 +75,7 @@ def test_each_finding_is_a_comment_on_exactly_its_phrase(draft: Path) -> None:
     assert _by_anchor(comments, "现象级")[0].startswith("警告 W001")
     assert _by_anchor(comments, "带动")[0].startswith("警告 W002（unquantified-claim）")
     # A table cell, a field result, a content control, a hyperlink, a text box.
-    for phrase in ("全国第一", "极大", "震撼人心", "跨越式", "巨大"):
+    for phrase in ("全国第一", "极大", "震撼人心", "跨越式", "巨大成功"):
         assert len(_by_anchor(comments, phrase)) == 1, phrase
     # Text in a footnote: the comment sits on the citing paragraph and says so.
     on_note = _by_anchor(comments, "受众评价见注。")
