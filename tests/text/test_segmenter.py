@@ -180,13 +180,19 @@ def _damage_bucket(path: Path, index: dictindex.DictionaryIndex, gram: str) -> N
     path.write_bytes(bytes(data))
 
 
+def _copy(index: dictindex.DictionaryIndex, folder: Path, size: int | None = None) -> Path:
+    """The index file (or its first ``size`` bytes) in a cache folder of its own."""
+    folder.mkdir()
+    copy = folder / index.path.name
+    copy.write_bytes(index.path.read_bytes()[:size])
+    return copy
+
+
 def test_a_damaged_bucket_falls_back_to_jieba_with_the_same_findings(
     tmp_path: Path, jieba: Any, index: dictindex.DictionaryIndex
 ) -> None:
-    folder = tmp_path / "segmenter"
-    folder.mkdir()
-    damaged = folder / index.path.name
-    damaged.write_bytes(index.path.read_bytes())
+    damaged = _copy(index, tmp_path / "segmenter")
+    folder = damaged.parent
     _damage_bucket(damaged, index, "中心")
     opened = dictindex.DictionaryIndex(damaged)  # the table is intact, one bucket is not
     with pytest.raises(dictindex.DamagedIndex):
@@ -203,12 +209,9 @@ def test_a_damaged_bucket_falls_back_to_jieba_with_the_same_findings(
 def test_a_truncated_index_is_built_again(
     tmp_path: Path, jieba: Any, index: dictindex.DictionaryIndex
 ) -> None:
-    folder = tmp_path / "segmenter"
-    folder.mkdir()
-    truncated = folder / index.path.name
-    truncated.write_bytes(index.path.read_bytes()[:100_000])
+    truncated = _copy(index, tmp_path / "segmenter", size=100_000)
 
-    rebuilt = dictindex.open_index(jieba, [folder])
+    rebuilt = dictindex.open_index(jieba, [truncated.parent])
 
     assert rebuilt is not None and rebuilt.path == truncated
     assert truncated.stat().st_size == index.path.stat().st_size
