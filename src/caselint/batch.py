@@ -1,18 +1,22 @@
 """Check many cases: cached results first, the rest in a process pool, then checks across cases.
 
-Cases are independent, so they are checked in worker processes sized to the machine (each
-loads jieba once). A handful of cases is checked in-process: starting workers would cost more
+Cases are independent, so they are checked in worker processes sized to the machine. On Linux
+the workers are forked from this process once it has built the pack's analysers, so they start
+in milliseconds and share them; a case or two is checked in-process, where even that costs more
 than it saves. A case whose check raises is reported as an internal error in that case and the
 run goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import multiprocessing.context
 import os
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -26,25 +30,57 @@ from caselint.core.model import CaseResult, Report
 from caselint.crosscase import BatchOptions, check_across
 from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings, build_report, check_case
+from caselint.text.analysis import analysers
 
-#: Below this many uncached cases, worker start-up costs more than it saves.
-MIN_CASES_FOR_POOL = 4
+#: Below this many uncached cases, worker start-up costs more than it saves. Forked workers
+#: start in ~10 ms; what remains is handing cases over and results back, ~10-20 ms of CPU a
+#: case. Where it pays depends on a free core: ``benchmarks/bench_speed.py --break-even``.
+MIN_CASES_FOR_POOL = 3
 
 Progress = Callable[[int, int], None]
 
 
 def _pool_context() -> multiprocessing.context.BaseContext | None:
-    """Workers forked from a clean server process where the platform has one.
+    """How workers start: forked from this process where that is safe, else from a fork server.
 
-    Forking the main process directly would copy a running progress-bar thread (a deadlock
-    risk, and a warning from Python 3.12 on); the fork server preloads caselint once, so workers
-    still start without re-importing it. Windows and macOS spawn (their default).
+    Forking this process gives a worker the rule pack, the segmenter and the analysers that are
+    already in memory (shared copy-on-write); a fork server is a fresh interpreter that must
+    import caselint and build them again (~0.5 s before the first case, which made ``--jobs 2``
+    slower than ``--jobs 1`` below ~200 cases). Forking is unsafe while another thread runs (a
+    lock it holds at the fork stays held in the child; Python 3.12 warns): then, as on any
+    Linux without ``fork``, workers come from a fork server that preloads caselint. Windows and
+    macOS spawn (their default).
     """
-    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["caselint.engine"])
         return context
     return None
+
+
+@contextlib.contextmanager
+def _workers_share(
+    settings: Settings, context: multiprocessing.context.BaseContext | None
+) -> Iterator[None]:
+    """Build what every worker needs once, here, before workers are forked from this process.
+
+    ``gc.freeze`` keeps the inherited objects out of the workers' garbage collections, which
+    would otherwise touch (and so copy) every page they live on.
+    """
+    if context is None or context.get_start_method() != "fork":
+        yield
+        return
+    analysers(settings.pack)
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def available_cpus() -> int:
@@ -126,9 +162,13 @@ def _check_isolated(
     case: CaseInput, settings: Settings, mp_context: multiprocessing.context.BaseContext | None
 ) -> tuple[CaseResult, bool]:
     """Check one case in a process of its own; if that process dies, the case fails alone."""
-    with ProcessPoolExecutor(
-        1, mp_context=mp_context or _pool_context(), initializer=_init_worker, initargs=(settings,)
-    ) as pool:
+    context = mp_context or _pool_context()
+    with (
+        _workers_share(settings, context),
+        ProcessPoolExecutor(
+            1, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        ) as pool,
+    ):
         try:
             return pool.submit(_check_in_worker, case).result()
         except BrokenProcessPool as exc:
@@ -181,12 +221,13 @@ def run_cases(
                 progress(done, len(inputs))
     else:
         stats.workers = workers
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=mp_context or _pool_context(),
-            initializer=_init_worker,
-            initargs=(settings, debug),
-        ) as pool:
+        context = mp_context or _pool_context()
+        with (
+            _workers_share(settings, context),
+            ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_init_worker, initargs=(settings, debug)
+            ) as pool,
+        ):
             futures = {pool.submit(_check_in_worker, inputs[i]): i for i in todo}
             lost: list[int] = []
             for future in as_completed(futures):

@@ -285,12 +285,15 @@ class ProgressBar:
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
+            # Redrawn on each update instead of by a refresh thread: batch workers are forked
+            # from this process, which is safe only while no other thread runs.
+            auto_refresh=False,
         )
         self.bar.start()
         task = self.bar.add_task("check", total=None)
 
         def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
+            self.bar.update(task, completed=done, total=total, refresh=True)
 
         return update
 
