@@ -43,7 +43,7 @@ def test_workers_start_with_the_analysers_the_parent_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     builds = tmp_path / "builds"
-    original = analysis.QuantityFinder
+    original = analysis.Analysers
 
     def recording(*args: object) -> object:
         with builds.open("a", encoding="utf-8") as log:
@@ -51,7 +51,7 @@ def test_workers_start_with_the_analysers_the_parent_built(
         return original(*args)
 
     monkeypatch.setattr(analysis, "_built", {})
-    monkeypatch.setattr(analysis, "QuantityFinder", recording)
+    monkeypatch.setattr(analysis, "Analysers", recording)
     assert threading.active_count() == 1
     stats = RunStats()
 

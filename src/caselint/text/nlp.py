@@ -12,9 +12,10 @@ that 下一步 stays one word instead of 及下/一步. They are remembered in o
 how jieba cuts other text, and a tokenizer replaced mid-run (a damaged index) is taught the same
 words in the same order before it cuts anything.
 
-Cost per call (a 2-core laptop-class machine): ``tokens``/``boundaries`` of an uncached text take
-about 10 µs per character once the text's dictionary entries are in, plus about 2 µs per new
-character the first time (reading the index); results are memoised per text.
+Cost per call (2-core machine, CPU time, real 详细材料 sentences of ~60 字): ``tokens`` or
+``boundaries`` of a text not seen before take ~4.5 µs per character (jieba's cut), plus ~3.5 µs
+per character where the text brings bigrams no earlier text had (reading the index) — ~0.3-0.5
+ms a sentence. Both are memoised per text (8192 texts): a repeat costs under 1 µs.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def use_reference(reference: bool = True) -> None:
     global _tokenizer
     _tokenizer = _open(reference)
     tokens.cache_clear()
+    boundaries.cache_clear()
 
 
 def _with_fallback(action: Any) -> Any:
@@ -98,6 +100,7 @@ def add_words(words: Iterable[str]) -> None:
         _added.append(word)
         _known.add(word)
     tokens.cache_clear()
+    boundaries.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -106,6 +109,7 @@ def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return _with_fallback(lambda tokenizer: tuple(tokenizer.tokenize(text)))
 
 
+@lru_cache(maxsize=8192)
 def boundaries(text: str) -> frozenset[int]:
     """Offsets where a word starts or ends; a match that does not sit on them cuts a word."""
     found = {0, len(text)}
