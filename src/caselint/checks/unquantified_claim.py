@@ -61,6 +61,10 @@ MESSAGES: Catalog = {
         "zh": "“{cue}”是效果表述，但本句没有任何数据",
         "en": "“{cue}” claims an effect, but the sentence gives no figure",
     },
+    "claim-clause": {
+        "zh": "“{cue}”是效果表述，本句的数据说的是别的内容，不能支撑它",
+        "en": "“{cue}” claims an effect; the sentence's figures measure something else",
+    },
     "claim-fix": {
         "zh": "补充具体数值、时间段和基数，如“由 A 增至 B（2023—2024年）”“同比增长 X%”",
         "en": "add the figure, its period and base, e.g. “from A to B (2023–2024)”, “up X% year on year”",
@@ -139,7 +143,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                 lead = len(sentence.text) - len(sentence.text.lstrip())
                 yield ctx.report(
                     NAME,
-                    ctx.t(MESSAGES, "claim", cue=claim.cue),
+                    ctx.t(MESSAGES, _message(ctx, sentence.text), cue=_short(claim.cue)),
                     part=name,
                     block=block,
                     document=document,
@@ -150,6 +154,15 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     suggestion=ctx.t(MESSAGES, "claim-fix"),
                 )
     yield from _results_without_figures(ctx)
+
+
+def _message(ctx: CaseContext, sentence: str) -> str:
+    return "claim-clause" if _data_spans(ctx, sentence) else "claim"
+
+
+def _short(cue: str, limit: int = 24) -> str:
+    """A clause quoted in a message is cut to its first characters (the excerpt shows it all)."""
+    return cue if len(cue) <= limit else cue[: limit - 1] + "…"
 
 
 def _data_spans(ctx: CaseContext, sentence: str) -> list[tuple[int, int]]:
