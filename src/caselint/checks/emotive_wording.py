@@ -96,6 +96,7 @@ EXAMPLES = Examples(
         ),
         Example("自评的级别", add_to_detailed="技术平台达到全国一流水平。"),
         Example("拔高成绩", add_to_detailed="融媒改革实现了社会效益和经济效益双丰收。"),
+        Example("无数据的程度与声势", add_to_detailed="系列直播火爆全网，采编效率大大提高。"),
         Example("煽情与文学化描写", add_to_detailed="应急广播织就了一张守护城乡的防护网。"),
         Example("没有出处的赞誉", add_to_detailed="节目播出后引起强烈反响，深受群众喜爱。"),
         Example("口号式结论", add_to_detailed="中心踔厉奋发，为全县发展奏响了昂扬奋进的时代强音。"),
