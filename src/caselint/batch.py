@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from caselint.cache import Cache, case_key
 from caselint.cases.case import CaseInput
 from caselint.cases.metadata import normalize
+from caselint.cases.suppressions import apply_across
 from caselint.core.codes import finding as make_finding
 from caselint.core.i18n import Catalog, render
 from caselint.core.model import CaseResult, Report
@@ -285,8 +286,15 @@ def run(
         for case in cases:
             case.metadata["recommended"] = is_recommended(case, options.shortlist)
     across = check_across(cases, settings, options)
+    by_id = {case.id: case for case in cases}
+    apply_across(
+        across,
+        [(case, by_id[case.id].findings) for case in inputs if case.id in by_id],
+        settings.enabled,
+        settings.lang,
+    )
     for finding in across:
-        if finding.severity == "error":
+        if finding.severity == "error" and finding.active:
             for case in cases:
                 if case.id in finding.cases:
                     case.verdict = "fail"

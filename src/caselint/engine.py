@@ -14,6 +14,8 @@ from caselint.cases.case import CaseInput, assemble
 from caselint.cases.category import Resolution, resolve
 from caselint.cases.limits import limited_figure
 from caselint.cases.metadata import Source, case_info
+from caselint.cases.suppressions import IGNORE_KEYS, written_in
+from caselint.cases.suppressions import apply as apply_suppressions
 from caselint.checks import CHECKS
 from caselint.checks.base import CaseContext
 from caselint.core.codes import RULES
@@ -90,7 +92,8 @@ def apply_settings(findings: Iterable[Finding], settings: Settings) -> list[Find
 
 
 def verdict(findings: Iterable[Finding]) -> str:
-    return "fail" if any(f.severity == "error" for f in findings) else "pass"
+    """``fail`` on an error-level finding no suppression accepts."""
+    return "fail" if any(f.severity == "error" and f.active for f in findings) else "pass"
 
 
 def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False) -> CaseResult:
@@ -115,7 +118,12 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
     for module in CHECKS:
         if module.NAME in settings.enabled:
             findings.extend(module.check(ctx))
-    findings = sorted(apply_settings(findings, settings), key=_sort_key)
+    findings = apply_settings(findings, settings)
+    accepted = written_in(case, pack)
+    if accepted:
+        marked = apply_suppressions(findings, accepted, settings.enabled, settings.lang)
+        findings = marked[: len(findings)] + apply_settings(marked[len(findings) :], settings)
+    findings = sorted(findings, key=_sort_key)
     parts = {}
     for name in PART_NAMES:
         part = case.parts.get(name)
@@ -147,8 +155,11 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
 def _metadata(ctx: CaseContext, resolution: Resolution) -> dict[str, object]:
     """The case's metadata as JSON carries it, with ``sources``: where each value was read."""
     info = case_info(ctx.case, ctx.pack)
-    values = _jsonable(info.values)
-    sources = {key: source.as_json() for key, source in info.sources.items()}
+    # The ignore list is what the case accepts (cases.suppressions), not case metadata.
+    values = _jsonable({k: v for k, v in info.values.items() if k not in IGNORE_KEYS})
+    sources = {
+        key: source.as_json() for key, source in info.sources.items() if key not in IGNORE_KEYS
+    }
     if resolution.category is not None and resolution.source is not None:
         sources["category"] = resolution.source.as_json()
     if sources:
@@ -199,11 +210,13 @@ def _jsonable(metadata: dict[str, object]) -> dict[str, object]:
 
 def summarize(cases: list[CaseResult], findings: list[Finding]) -> Summary:
     everything = [f for case in cases for f in case.findings] + findings
+    active = [f for f in everything if f.active]
     return Summary(
         cases=len(cases),
-        errors=sum(f.severity == "error" for f in everything),
-        warnings=sum(f.severity == "warning" for f in everything),
-        infos=sum(f.severity == "info" for f in everything),
+        errors=sum(f.severity == "error" for f in active),
+        warnings=sum(f.severity == "warning" for f in active),
+        infos=sum(f.severity == "info" for f in active),
+        suppressed=len(everything) - len(active),
     )
 
 

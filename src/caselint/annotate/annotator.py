@@ -9,7 +9,8 @@ finding land on the elements that hold those characters in the text model the ch
 Only this file's findings are annotated: when the case's other part is in another file, the
 summary comment says how many findings that file has and how to annotate it. Comments left by
 an earlier run (author ``caselint``) are removed first, so annotating a reworked copy never
-stacks stale comments.
+stacks stale comments — except those an editor turned into ``caselint: ignore …``: they are
+the editor's decision, kept where they are, and the findings they accept get no comment.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from caselint.engine import Settings, check_case
 from caselint.readers.docx import TracedBlock, W, trace_docx
 from caselint.readers.sniff import Kind, read_bytes
 from caselint.readers.sniff import sniff as detect_kind
+from caselint.text.directives import is_directive
 
 AUTHOR = "caselint"
 INITIALS = "CL"
@@ -115,6 +117,7 @@ def annotate_docx(path: Path, settings: Settings) -> AnnotatedCopy:
         ) from exc
 
     mine, others = _split_by_file(result, path)
+    mine = [f for f in mine if f.active]  # accepted: the suppression comment is already there
     by_block = {id(t.block): t for t in traced}
     split = split_document(model, settings.pack)
     markers = {
@@ -218,12 +221,19 @@ def _remove_own_comments(document: Any) -> int:
     author = f"{{{W}}}author"
     ids = set()
     for comment in list(root.iter(tag)):
-        if comment.get(author) == AUTHOR:
+        if comment.get(author) == AUTHOR and not is_directive(_comment_text(comment)):
             ids.add(comment.get(f"{{{W}}}id"))
             comment.getparent().remove(comment)
     if ids:
         anchors.remove_marks(document.element, ids)
     return len(ids)
+
+
+def _comment_text(comment: Any) -> str:
+    """The text of a ``w:comment`` (its paragraphs joined), to tell a suppression apart."""
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in comment.iter(f"{{{W}}}p")
+    )
 
 
 def _write_comments(

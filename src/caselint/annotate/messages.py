@@ -33,6 +33,14 @@ MESSAGES: Catalog = {
         "en": "{severity} {code} ({rule}): {message}",
     },
     "fix": {"zh": "建议：{suggestion}", "en": "Fix: {suggestion}"},
+    "accept": {
+        "zh": "如确认无误、接受这条{severity}：把本批注改为“caselint: ignore {code} 原因：……”",
+        "en": "To accept this {severity}, change this comment to “caselint: ignore {code} reason: …”",
+    },
+    "accepted": {
+        "zh": "另有 {n} 条已按“caselint: ignore”接受（批注保留，不再列出）。",
+        "en": "{n} more accepted with “caselint: ignore” (their comments are kept, not listed).",
+    },
     "in-story": {
         "zh": "（所指文字在本段的{story}中）",
         "en": "(the text concerned is in this paragraph's {story})",
@@ -107,6 +115,9 @@ def finding_comment(finding: Finding, lang: Lang, story: Story = Story.MAIN) -> 
         lines.append(_t("in-story", lang, story=_STORIES[story][lang == "en"]))
     if finding.suggestion:
         lines.append(_t("fix", lang, suggestion=finding.suggestion))
+    if finding.severity != "error":
+        severity = SEVERITY[lang][finding.severity]
+        lines.append(_t("accept", lang, severity=severity, code=finding.code))
     return "\n".join(lines)
 
 
@@ -159,7 +170,7 @@ def summary_comment(
         lines.append(
             _t("elements", lang, part=PART_TITLES[lang][name], found=join_list(shown, lang))
         )
-    everything = result.findings
+    everything = [f for f in result.findings if f.active]
     totals = _t(
         "totals",
         lang,
@@ -173,6 +184,9 @@ def summary_comment(
         parts = join_list([f"“{PART_TITLES[lang][p]}”" for p in on_parts], lang)
         totals += _t("on-parts", lang, parts=parts, n=listed)
     lines.append(totals + ("。" if lang == "zh" else "."))
+    accepted = len(result.findings) - len(everything)
+    if accepted:
+        lines.append(_t("accepted", lang, n=accepted))
     for other, n in other_files.items():
         lines.append(_t("other-file", lang, file=other, n=n))
     if unplaced:

@@ -133,7 +133,7 @@ def _jobs(
 
 
 def _done(target: Path, copy, lang: Lang) -> str:
-    findings = copy.result.findings
+    findings = [f for f in copy.result.findings if f.active]
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     infos = sum(f.severity == "info" for f in findings)

@@ -103,6 +103,16 @@ def check(
         bool, typer.Option("--no-cache", help=h("不使用缓存", "do not use the cache"))
     ] = False,
     quiet: QuietOption = False,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--show-suppressed",
+            help=h(
+                "也显示已接受（caselint: ignore）的问题及其原因",
+                "also print findings accepted by caselint: ignore, with their reasons",
+            ),
+        ),
+    ] = False,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -172,7 +182,7 @@ def check(
     if fmt is OutputFormat.text:
         from caselint.reports.text import print_report
 
-        print_report(report, language)
+        print_report(report, language, show_suppressed=show_suppressed)
     else:
         from caselint.reports import FORMATS
 

@@ -252,7 +252,7 @@ def _print_built(built: Built, lang: Lang) -> None:
             if finding.severity == "error":
                 typer.echo(_finding_line(finding, lang))
     else:
-        warnings = sum(f.severity == "warning" for f in built.result.findings)
+        warnings = sum(f.severity == "warning" and f.active for f in built.result.findings)
         typer.echo(t["pass-warnings"].format(n=warnings) if warnings else t["pass"])
     for warning in built.warnings:
         typer.echo(f"  ! {warning}", err=True)

@@ -36,6 +36,7 @@ FAMILIES = {
     "D": ("数据", "data"),
     "X": ("跨案例（名额、重复申报、截止日期）", "across cases (quotas, re-submission, deadline)"),
     "B": ("上传包", "bundle"),
+    "A": ("接受的问题（caselint: ignore）", "accepted findings (caselint: ignore)"),
 }
 
 RULES: tuple[RuleInfo, ...] = (
@@ -110,7 +111,26 @@ RULES: tuple[RuleInfo, ...] = (
         "bundle does not match manifest",
         "file",
     ),
+    RuleInfo(
+        "A001",
+        "unused-suppression",
+        "warning",
+        "忽略标记没有对应的问题",
+        "suppression matches no finding",
+        "tool",
+    ),
+    RuleInfo(
+        "A002",
+        "suppression-without-reason",
+        "warning",
+        "忽略标记没有写原因",
+        "suppression without a reason",
+        "tool",
+    ),
 )
+
+#: Rules about suppressions themselves: never suppressed by one.
+SUPPRESSION_RULES = frozenset({"unused-suppression", "suppression-without-reason"})
 
 #: Documentation of rules that are not checks of one case (checks document themselves).
 DOCS = {
@@ -146,6 +166,16 @@ Why it matters
 How to fix
     Run again with --debug to see the Python traceback, and report it with the draft.
 """,
+    "unused-suppression": """unused-suppression (A001): a caselint: ignore comment, or an entry of a
+case.toml ignore list, that accepts nothing: the finding it named is gone (the text was fixed),
+it names another rule than the one reported there, or it names no rule at all (W999). Stale
+suppressions would silently accept a future problem, so they are reported where they are
+written. Not reported for a rule the run does not check (--select, --ignore).
+Fix: delete the comment or the entry, or correct the rule it names.""",
+    "suppression-without-reason": """suppression-without-reason (A002): a caselint: ignore comment or a
+case.toml ignore entry gives no reason. The finding is still accepted, but whoever reviews the
+case next must be able to see why: write the reason after the rule, e.g.
+caselint: ignore W001 原因：引用第三方榜单.""",
     "bundle-mismatch": """A file of an upload bundle differs from the bundle's manifest (changed, missing
 or added after packing), or its counts no longer match. Pack the case again.""",
 }
@@ -236,6 +266,29 @@ DOCS_ZH = {
     与通知条款无关，是工具本身的问题，需要维护人员修复。
 修改
     加上 --debug 选项重新运行一次，把屏幕上显示的出错信息连同出错的稿件一并发给工具维护人员。
+""",
+    "unused-suppression": """unused-suppression（A001）：忽略标记没有对应的问题。
+
+作用
+    稿件里的“caselint: ignore”批注或注释，或 case.toml 里 ignore 列表的某一项，没有接受任何问题
+    时报告：所指的问题已经改掉了，写的规则与该处报告的不是同一条，或者写的规则根本不存在。
+    过时的忽略标记会在以后悄悄放过新的问题，所以在标记所在的位置指出来。本次没有运行的规则
+    （用 --select、--ignore 排除的）不报告。
+原因
+    与通知条款无关：这是本工具的使用问题，让每一条“接受”都对得上一条真实的问题。
+修改
+    删去这条批注、注释或列表项，或改正其中的规则代码。
+""",
+    "suppression-without-reason": """suppression-without-reason（A002）：忽略标记没有写原因。
+
+作用
+    稿件批注或注释里的忽略标记、案例信息文件中忽略列表的某一项，只写了规则代码、没有写原因时
+    报告。所指的问题仍然按“已接受”处理，不计入错误和警告的数目，但会多出这一条警告，提醒补写
+    原因：下一位审核材料的同事、省局和评审都需要知道当初为什么接受这条问题。
+原因
+    与通知条款无关：接受一条问题应当有理由，便于省局汇总时复核，也便于日后追溯。
+修改
+    在规则代码后面写上原因，例如“原因：引用第三方榜单，已注明来源和时间”。
 """,
     "bundle-mismatch": """bundle-mismatch（B001）：上传包里的文件与打包清单不一致。
 

@@ -144,6 +144,21 @@ class Counts:
 
 
 @dataclass(kw_only=True)
+class Suppression:
+    """Why a finding is accepted, and where that is written.
+
+    ``kind``: ``comment`` (a ``caselint: ignore`` comment in the draft, Markdown or Word),
+    ``case`` (the ``ignore`` list of the case's case.toml) or ``config`` (caselint.toml).
+    ``reason`` is None when none was given (reported as ``suppression-without-reason``).
+    """
+
+    kind: Literal["comment", "case", "config"]
+    reason: str | None = None
+    file: str | None = None
+    location: Location | None = None
+
+
+@dataclass(kw_only=True)
 class Finding:
     """One thing a reviewer would hold against a case. Shared by every command and format.
 
@@ -165,6 +180,12 @@ class Finding:
     suggestion: str | None = None
     excerpt_offset: int | None = None
     cases: list[str] = field(default_factory=list)
+    suppression: Suppression | None = None
+
+    @property
+    def active(self) -> bool:
+        """Counted, printed and able to fail a run: not accepted by a suppression."""
+        return self.suppression is None
 
 
 @dataclass(kw_only=True)
@@ -222,9 +243,9 @@ class CaseResult:
 
 
 def at_least(findings: Iterable[Finding], severity: Severity) -> int:
-    """How many of ``findings`` are of ``severity`` or worse (``--fail-on``)."""
+    """How many active ``findings`` are of ``severity`` or worse (``--fail-on``)."""
     floor = SEVERITY_RANK[severity]
-    return sum(SEVERITY_RANK[f.severity] >= floor for f in findings)
+    return sum(f.active and SEVERITY_RANK[f.severity] >= floor for f in findings)
 
 
 @dataclass(kw_only=True)
@@ -233,6 +254,8 @@ class Summary:
     errors: int
     warnings: int
     infos: int = 0
+    #: Findings accepted by a suppression: kept in the report, not in the counts above.
+    suppressed: int = 0
 
     def at_least(self, severity: Severity) -> int:
         """How many findings are of ``severity`` or worse (``--fail-on``)."""

@@ -141,7 +141,7 @@ def prepare(
     case = assemble(case_input, pack, lang)
     values = bundle_values(case, result, pack)
     findings = list(result.findings) + list(extra_findings or [])
-    errors = [f for f in findings if f.severity == "error"]
+    errors = [f for f in findings if f.severity == "error" and f.active]
     reasons = []
     if errors and not options.force:
         reasons.append(render(MESSAGES, "errors", lang, n=len(errors)))

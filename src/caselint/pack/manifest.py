@@ -122,10 +122,11 @@ def summarize_findings(findings: list[Finding]) -> FindingsSummary:
     by_rule: dict[str, int] = {}
     for finding in findings:
         by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+    active = [f for f in findings if f.active]  # accepted ones are listed, not counted
     return FindingsSummary(
-        errors=sum(f.severity == "error" for f in findings),
-        warnings=sum(f.severity == "warning" for f in findings),
-        infos=sum(f.severity == "info" for f in findings),
+        errors=sum(f.severity == "error" for f in active),
+        warnings=sum(f.severity == "warning" for f in active),
+        infos=sum(f.severity == "info" for f in active),
         by_rule=dict(sorted(by_rule.items())),
         items=findings,
     )

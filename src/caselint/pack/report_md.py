@@ -193,4 +193,8 @@ def _finding_line(finding: Finding, lang: Lang) -> str:
     t = _T[lang]
     place = where(finding.location, finding.part, lang)
     tail = f"（{place}）" if place and lang == "zh" else (f" ({place})" if place else "")
-    return f"- **{t[finding.severity]}** `{finding.code}` {finding.rule}：{_cell(finding.message)}{tail}"
+    line = f"- **{t[finding.severity]}** `{finding.code}` {finding.rule}：{_cell(finding.message)}{tail}"
+    if finding.suppression is not None:  # accepted: listed with its reason, not counted
+        reason = finding.suppression.reason or "—"
+        line += f"（已接受：{_cell(reason)}）" if lang == "zh" else f" (accepted: {_cell(reason)})"
+    return line

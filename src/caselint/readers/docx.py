@@ -52,6 +52,7 @@ VAL = _w("val")
 MC_ALT, MC_CHOICE = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
 MATH_T = f"{{{M}}}t"
 _COMMENT_START = _w("commentRangeStart")
+_COMMENT_END = _w("commentRangeEnd")
 #: Run content citing a note or comment, and the story the cited text is read into.
 _REFERENCES = {
     _w("footnoteReference"): Story.FOOTNOTE,
@@ -149,6 +150,9 @@ class _Paragraph:
     bold_lead: int = 0  # characters of bold text the paragraph opens with
     boxes: list[etree._Element] = field(default_factory=list)
     refs: list[tuple[Story, str]] = field(default_factory=list)  # notes and comments cited
+    #: Offsets of the text each comment of this paragraph is anchored on, by comment id (the
+    #: end None when the range goes on into a later paragraph).
+    ranges: dict[str, list[int | None]] = field(default_factory=dict)
 
     def add(
         self, text: str, *, hinted: bool, bold: bool, source: etree._Element | None = None
@@ -403,11 +407,23 @@ class DocxReader:
                 if note.get(_w("type")) in (None, "normal"):
                     self.pending.setdefault((story, note.get(_w("id"), "")), note)
 
-    def _cited(self, ref: tuple[Story, str], anchor: int | None) -> None:
-        """Read a note or comment right after the paragraph citing it (first citation only)."""
+    def _cited(
+        self,
+        ref: tuple[Story, str],
+        anchor: int | None,
+        span: list[int | None] | None = None,
+    ) -> None:
+        """Read a note or comment right after the paragraph citing it (first citation only).
+
+        A comment's blocks carry the anchor paragraph's number and, as ``start``/``end``, the
+        offsets of the text it is anchored on (a ``caselint: ignore`` comment covers those)."""
         element = self.pending.pop(ref, None)
         if element is not None:
+            first = len(self.blocks)
             self._container(element, ref[0], cell=None, numbered=False, anchor=anchor)
+            if span is not None:
+                for block in self.blocks[first:]:
+                    block.location.start, block.location.end = span
 
     def _uncited(self, *stories: Story) -> None:
         """Notes or comments no paragraph cites: read last, with no paragraph to point at."""
@@ -510,7 +526,9 @@ class DocxReader:
         for box in content.boxes:
             self._container(box, box_story, cell=None, numbered=numbered, anchor=number)
         for ref in content.refs:
-            self._cited(ref, number)
+            self._cited(
+                ref, number, content.ranges.get(ref[1]) if ref[0] is Story.COMMENT else None
+            )
 
     def _style_id(self, ppr: etree._Element | None) -> str | None:
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -566,7 +584,13 @@ class DocxReader:
             elif tag == MATH_T and not any(fields):
                 out.add(child.text or "", hinted=False, bold=bold, source=child)
             elif tag == _COMMENT_START:
-                out.refs.append((Story.COMMENT, child.get(_w("id"), "")))
+                comment_id = child.get(_w("id"), "")
+                out.refs.append((Story.COMMENT, comment_id))
+                out.ranges.setdefault(comment_id, [out.length, None])
+            elif tag == _COMMENT_END:
+                span = out.ranges.get(child.get(_w("id"), ""))
+                if span is not None and span[1] is None:
+                    span[1] = out.length
             elif tag not in _SKIPPED and isinstance(tag, str) and tag.startswith(f"{{{M}}}"):
                 self._inline(child, out, bold, fields)
 

@@ -1,7 +1,9 @@
 """Read a Markdown draft with markdown-it-py: what a reader of the rendered page sees.
 
 Markup characters, link targets, images and HTML comments are not text; YAML front matter is
-case metadata, never body text. Ordered and bullet list markers become labels, as Word's
+case metadata, never body text. A ``<!-- caselint: ignore … -->`` comment is kept, as a block of
+the comment story (like a Word comment) carrying the line of the paragraph it is attached to:
+the one it ends, or the one on the line after it. Ordered and bullet list markers become labels, as Word's
 automatic numbering does, so a draft counts the same before and after conversion to .docx.
 """
 
@@ -16,8 +18,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from caselint.core.model import Block, BlockKind, Document, Location
+from caselint.core.model import Block, BlockKind, Document, Location, Story
 from caselint.text.count import AMBIGUOUS_PUNCTUATION, is_east_asian
+from caselint.text.directives import is_directive
 
 BULLET_LABEL = "•"
 
@@ -92,6 +95,14 @@ def inline_text(token: Token) -> tuple[str, bool, int]:
     return text, bold_chars > 0 and plain_chars == 0, lead if plain_chars else 0
 
 
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def _directives(html: str) -> list[str]:
+    """The ``caselint: ignore`` comments of a piece of raw HTML, their text stripped."""
+    return [c.strip() for c in _COMMENT.findall(html) if is_directive(c)]
+
+
 def _html_text(html: str) -> str:
     """Text of a raw HTML block as a browser shows it: no comments or tags, entities decoded."""
     without_comments = re.sub(r"<!--.*?-->", "", html, flags=re.DOTALL)
@@ -111,6 +122,11 @@ class _Walker:
         self.row = 0
         self.cell = 0
         self.in_table = False
+        #: Directive comments standing on lines of their own, waiting for the next block:
+        #: (text, first line, line after the comment, previous block's line if it ends right
+        #: above the comment).
+        self.waiting: list[tuple[str, int, int, int | None]] = []
+        self.last: tuple[int, int] | None = None  # (line, line after) of the last block
 
     def add(self, kind: BlockKind, text: str, line: int, **extra: Any) -> None:
         location = Location(
@@ -119,6 +135,35 @@ class _Walker:
         if self.in_table:
             location.table, location.row, location.cell = self.table, self.row, self.cell
         self.blocks.append(Block(kind=kind, text=text, location=location, **extra))
+        for comment, _, after, previous in self.waiting:
+            # On the line before this block, or ending no paragraph: it is this block's.
+            target = line if line == after or previous is None else previous
+            self.directive(comment, target)
+        self.waiting = []
+
+    def directive(self, text: str, line: int) -> None:
+        self.blocks.append(
+            Block(
+                kind=BlockKind.PARAGRAPH,
+                text=text,
+                story=Story.COMMENT,
+                location=Location(line=line),
+            )
+        )
+
+    def comment_block(self, token: Token) -> None:
+        """Directive comments of an HTML block, held until the block they belong to is read."""
+        start, end = token.map or (0, 0)
+        previous = self.last[0] if self.last is not None and self.last[1] == start + 1 else None
+        for comment in _directives(token.content):
+            self.waiting.append((comment, start + 1, end + 1, previous))
+
+    def finish(self) -> None:
+        """Directives after the last block belong to it (or, in an empty file, to themselves)."""
+        for comment, first, _, previous in self.waiting:
+            last = self.last[0] if self.last is not None else None
+            self.directive(comment, previous or last or first)
+        self.waiting = []
 
     def walk(self, tokens: list[Token]) -> None:
         pending: Token | None = None
@@ -156,13 +201,26 @@ class _Walker:
                 pending = token
             elif kind == "inline":
                 self._inline(token, pending, line)
+                self._ended(token)
+                for child in token.children or []:
+                    if child.type == "html_inline":
+                        for comment in _directives(child.content):
+                            self.directive(comment, line)
                 pending = None
             elif kind in ("code_block", "fence"):
                 self.add(BlockKind.PARAGRAPH, token.content.rstrip("\n"), line)
+                self._ended(token)
             elif kind == "html_block":
                 text = _html_text(token.content)
+                self.comment_block(token)
                 if text:
                     self.add(BlockKind.PARAGRAPH, text, line)
+                    self._ended(token)
+        self.finish()
+
+    def _ended(self, token: Token) -> None:
+        if token.map:
+            self.last = (token.map[0] + 1, token.map[1] + 1)
 
     def _inline(self, token: Token, opener: Token | None, line: int) -> None:
         text, bold, lead = inline_text(token)

@@ -39,4 +39,5 @@ def line(finding: Finding, lang: str = "zh") -> str:
 
 def render(report: Report, lang: str = "zh") -> str:
     findings = [f for case in report.cases for f in case.findings] + report.findings
+    findings = [f for f in findings if f.active]  # accepted findings are no annotations
     return "\n".join(line(f, lang) for f in findings)

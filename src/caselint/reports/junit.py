@@ -5,7 +5,8 @@ where it is, the sentence and the fix. Warnings and hints go into ``system-out``
 shows them too without failing the build. The suite's ``properties`` carry the case's counts
 (verdict, errors, warnings, hints, words per part) for dashboards. Findings across cases belong
 to every case they name (a re-submission, a category over the quota), as the verdict does;
-those naming no case (the deadline) form a suite of their own. Test names are case ids, stable
+those naming no case (the deadline) form a suite of their own. Findings accepted with
+``caselint: ignore`` (or recorded in the ``--baseline``) are left out, as from the counts. Test names are case ids, stable
 from run to run (CI history tracks tests by name).
 """
 
@@ -91,12 +92,16 @@ def render(report: Report, lang: Lang = "zh") -> str:
         (
             case.id,
             case,
-            [*case.findings, *(f for f in report.findings if case.id in f.cases)],
+            [
+                f
+                for f in [*case.findings, *(f for f in report.findings if case.id in f.cases)]
+                if f.active  # accepted (caselint: ignore) or already in the baseline
+            ],
             case.files[0] if case.files else None,
         )
         for case in report.cases
     ]
-    unowned = [f for f in report.findings if not named & set(f.cases)]
+    unowned = [f for f in report.findings if not named & set(f.cases) and f.active]
     if unowned:
         groups.append((_ACROSS[lang], None, unowned, None))
     for raw_name, case, findings, file in groups:

@@ -1,6 +1,9 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
 
-Each finding is a result with its rule, level and file. Markdown and text findings carry their
+Each finding is a result with its rule, level and file. A finding accepted with
+``caselint: ignore`` (or a case.toml/caselint.toml ``ignore`` entry) carries a SARIF
+``suppressions`` entry: ``inSource`` for a comment in the draft, ``external`` otherwise, status
+``accepted`` and the reason as its justification. Markdown and text findings carry their
 line; .docx has no lines, so the paragraph, table cell and heading go into a logical location
 and the message. URIs are relative to the working directory (``file:`` URIs for files outside
 it), forward-slashed and percent-encoded (Chinese file names).
@@ -55,6 +58,15 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, obj
         if place:
             location["logicalLocations"] = [{"name": place, "kind": "element"}]
         result["locations"] = [location]
+    if finding.suppression is not None:
+        accepted = finding.suppression
+        suppression: dict[str, object] = {
+            "kind": "inSource" if accepted.kind == "comment" else "external",
+            "status": "accepted",
+        }
+        if accepted.reason:
+            suppression["justification"] = accepted.reason
+        result["suppressions"] = [suppression]
     return result
 
 

@@ -136,7 +136,7 @@ def case_verdict(case: CaseResult, report: Report) -> CaseVerdict:
     # Those naming the case alone first: a province-wide warning comes after its own.
     across = [f for f in report.findings if f.cases == [case.id]]
     across += [f for f in report.findings if case.id in f.cases and len(f.cases) > 1]
-    own = case.findings + across
+    own = [f for f in case.findings + across if f.active]  # accepted ones decide nothing
     errors = [f for f in own if f.severity == "error"]
     return CaseVerdict(
         errors=errors,

@@ -32,6 +32,10 @@ _WORDS = {
         "no-category": "类别未知",
         "info": "案例信息",
         "summary": "共 {cases} 个案例：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+        "suppressed": "；另有 {n} 条已接受（caselint: ignore，未显示；--show-suppressed 可显示）",
+        "suppressed-shown": "；另有 {n} 条已接受（caselint: ignore）",
+        "accepted": "已接受",
+        "no-reason": "未写原因",
         "clean": "未发现问题。",
     },
     "en": {
@@ -46,6 +50,10 @@ _WORDS = {
         "no-category": "category unknown",
         "info": "case information",
         "summary": "{cases} case(s): {errors} error(s), {warnings} warning(s), {infos} info",
+        "suppressed": "; {n} accepted (caselint: ignore, not shown; --show-suppressed shows them)",
+        "suppressed-shown": "; {n} accepted (caselint: ignore)",
+        "accepted": "accepted",
+        "no-reason": "no reason given",
         "clean": "No problems found.",
     },
 }
@@ -134,11 +142,24 @@ def frame(finding: Finding) -> list[str]:
 
 
 class TextReporter:
-    def __init__(self, console: Console, lang: Lang, *, show_elements: bool = True) -> None:
+    """``show_suppressed`` prints accepted findings too, each with its reason."""
+
+    def __init__(
+        self,
+        console: Console,
+        lang: Lang,
+        *,
+        show_elements: bool = True,
+        show_suppressed: bool = False,
+    ) -> None:
         self.console = console
         self.lang = lang
         self.words = _WORDS[lang]
         self.show_elements = show_elements
+        self.show_suppressed = show_suppressed
+
+    def shown(self, findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if f.active or self.show_suppressed]
 
     def finding(self, finding: Finding, indent: str = "  ") -> None:
         severity = SEVERITY_LABELS[self.lang][finding.severity]
@@ -161,6 +182,12 @@ class TextReporter:
                 f"{indent}  [green]= {self.words['help']}：{escape(finding.suggestion)}[/]"
                 if self.lang == "zh"
                 else f"{indent}  [green]= {self.words['help']}: {escape(finding.suggestion)}[/]"
+            )
+        if finding.suppression is not None:
+            reason = finding.suppression.reason or self.words["no-reason"]
+            colon = "：" if self.lang == "zh" else ": "
+            self.console.print(
+                f"{indent}  [dim]= {self.words['accepted']}{colon}{escape(reason)}[/]"
             )
 
     def case(self, case: CaseResult) -> None:
@@ -196,7 +223,7 @@ class TextReporter:
                 ]
                 self.console.print(f"  [dim]{w['elements']}：[/]" + "  ".join(shown))
         by_file: dict[str, list[Finding]] = {}
-        for finding in case.findings:
+        for finding in self.shown(case.findings):
             by_file.setdefault(finding.file or "", []).append(finding)
         for file, findings in by_file.items():
             if file:
@@ -208,9 +235,10 @@ class TextReporter:
     def report(self, report: Report) -> None:
         for case in report.cases:
             self.case(case)
-        if report.findings:
+        across = self.shown(report.findings)
+        if across:
             self.console.print(f"[bold]{self.words['batch']}[/]")
-            for finding in report.findings:
+            for finding in across:
                 self.finding(finding)
             self.console.print()
         self.summary(report)
@@ -220,6 +248,9 @@ class TextReporter:
         line = self.words["summary"].format(
             cases=s.cases, errors=s.errors, warnings=s.warnings, infos=s.infos
         )
+        if s.suppressed:
+            key = "suppressed-shown" if self.show_suppressed else "suppressed"
+            line += self.words[key].format(n=s.suppressed)
         style = "bold red" if s.errors else ("yellow" if s.warnings else "green")
         self.console.print(f"[{style}]{line}[/]")
 
@@ -229,5 +260,11 @@ def make_console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def print_report(report: Report, lang: Lang, console: Console | None = None) -> None:
-    TextReporter(console or make_console(), lang).report(report)
+def print_report(
+    report: Report,
+    lang: Lang,
+    console: Console | None = None,
+    *,
+    show_suppressed: bool = False,
+) -> None:
+    TextReporter(console or make_console(), lang, show_suppressed=show_suppressed).report(report)
