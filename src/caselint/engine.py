@@ -208,15 +208,18 @@ def _jsonable(metadata: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def summarize(cases: list[CaseResult], findings: list[Finding]) -> Summary:
+def summarize(cases: list[CaseResult], findings: list[Finding], fixed: int = 0) -> Summary:
     everything = [f for case in cases for f in case.findings] + findings
     active = [f for f in everything if f.active]
+    suppressed = sum(f.suppression is not None for f in everything)
     return Summary(
         cases=len(cases),
         errors=sum(f.severity == "error" for f in active),
         warnings=sum(f.severity == "warning" for f in active),
         infos=sum(f.severity == "info" for f in active),
-        suppressed=len(everything) - len(active),
+        suppressed=suppressed,
+        unchanged=len(everything) - len(active) - suppressed,
+        fixed=fixed,
     )
 
 

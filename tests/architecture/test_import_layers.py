@@ -26,6 +26,7 @@ LAYERS = [
     "crosscase",
     "cache",
     "batch",
+    "baseline",
     "reports",
     "annotate",
     "pack",

@@ -119,6 +119,26 @@ def check(
             "--verbose", "-v", help=h("说明跳过了哪些文件", "say which files were skipped")
         ),
     ] = False,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            help=h(
+                "把本次的问题记入基线文件（之后用 --baseline 只看新增的问题），以 0 退出",
+                "record this run's findings in a baseline file (see --baseline); exits 0",
+            ),
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help=h(
+                "与基线文件比较：只报告新增的问题，并列出已修复的",
+                "compare with a baseline file: report only new findings, list the fixed ones",
+            ),
+        ),
+    ] = None,
     config_file: ConfigOption = None,
     rules: RulesOption = None,
     lang: LangOption = "",
@@ -130,6 +150,9 @@ def check(
     if province:
         settings = dataclasses.replace(settings, province=province)
     targets = _targets(outputs, reports, overwrite, language)
+    if write_baseline is not None:
+        require_writable(write_baseline, overwrite, language)
+    recorded = _read_baseline(baseline or path_or_none(config.baseline), language)
 
     from caselint.batch import RunStats, is_interactive, run
     from caselint.cache import Cache, default_cache_dir
@@ -152,7 +175,8 @@ def check(
             f"no drafts found in {names} (.docx .md .txt, or .doc .wps .rtf .odt)",
             language,
         )
-    _refuse_outputs_among_inputs(targets, paths, inputs, language)
+    written = [*targets, *([("json", write_baseline)] if write_baseline else [])]
+    _refuse_outputs_among_inputs(written, paths, inputs, language)
     if verbose:
         print_skipped(skipped, language)
     cache = None
@@ -177,6 +201,12 @@ def check(
             else f"{stats.cases} case(s): {stats.cached} from cache, {stats.checked} checked ({stats.workers} process(es))",
             err=True,
         )
+    if recorded is not None:
+        from caselint.baseline import compare
+        from caselint.engine import summarize
+
+        report.fixed = compare(report, recorded)
+        report.summary = summarize(report.cases, report.findings, len(report.fixed))
     _write_outputs(report, settings, targets, overwrite, language)
     fmt = output_format or OutputFormat(config.output_format or "text")
     if fmt is OutputFormat.text:
@@ -187,8 +217,43 @@ def check(
         from caselint.reports import FORMATS
 
         write_stdout(FORMATS[fmt.value](report, settings, language).decode("utf-8"))
+    if write_baseline is not None:
+        _write_baseline(report, write_baseline, overwrite, language)
+        raise typer.Exit(0)  # the findings are recorded as accepted for now
     failing = report.summary.at_least(fail_threshold(fail_on, config))
     raise typer.Exit(findings_exit(failing, exit_zero, config))
+
+
+def _read_baseline(path: Path | None, lang: Lang):
+    """The recorded findings of ``--baseline`` (or the config's), read before any work."""
+    if path is None:
+        return None
+    from caselint.baseline import BaselineError, read
+
+    if not path.is_file():
+        usage_error(f"找不到基线文件：{path}", f"baseline not found: {path}", lang)
+    try:
+        return read(path)
+    except BaselineError as exc:
+        usage_error(str(exc), str(exc), lang)
+
+
+def _write_baseline(report, path: Path, overwrite: bool, lang: Lang) -> None:
+    from caselint.baseline import write
+    from caselint.core.fsutil import atomic_write_bytes
+
+    data = write(report)
+    try:
+        atomic_write_bytes(path, data, overwrite=overwrite)
+    except OSError as exc:
+        usage_error(f"无法写入 {path}：{exc}", f"cannot write {path}: {exc}", lang)
+    n = data.count(b'"fingerprint"')
+    typer.echo(
+        f"已把 {n} 条问题记入基线 {path}；之后用 --baseline {path} 只看新增的问题"
+        if lang == "zh"
+        else f"recorded {n} finding(s) in {path}; run with --baseline {path} to see only new ones",
+        err=True,
+    )
 
 
 def _targets(

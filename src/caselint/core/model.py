@@ -181,11 +181,15 @@ class Finding:
     excerpt_offset: int | None = None
     cases: list[str] = field(default_factory=list)
     suppression: Suppression | None = None
+    #: Against ``--baseline``: ``new``, ``unchanged`` (recorded there) or ``fixed`` (recorded,
+    #: now gone: listed in ``Report.fixed``); None without a baseline.
+    baseline: Literal["new", "unchanged", "fixed"] | None = None
 
     @property
     def active(self) -> bool:
-        """Counted, printed and able to fail a run: not accepted by a suppression."""
-        return self.suppression is None
+        """Counted, printed and able to fail a run: neither accepted by a suppression nor
+        already recorded in the baseline the run compares against."""
+        return self.suppression is None and self.baseline in (None, "new")
 
 
 @dataclass(kw_only=True)
@@ -256,6 +260,10 @@ class Summary:
     infos: int = 0
     #: Findings accepted by a suppression: kept in the report, not in the counts above.
     suppressed: int = 0
+    #: Against ``--baseline``: findings recorded there (kept, not counted above) and recorded
+    #: findings now gone (``Report.fixed``).
+    unchanged: int = 0
+    fixed: int = 0
 
     def at_least(self, severity: Severity) -> int:
         """How many findings are of ``severity`` or worse (``--fail-on``)."""
@@ -274,3 +282,5 @@ class Report:
     cases: list[CaseResult]
     findings: list[Finding] = field(default_factory=list)
     summary: Summary
+    #: Findings of the ``--baseline`` that this run no longer finds.
+    fixed: list[Finding] = field(default_factory=list)

@@ -67,6 +67,8 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, obj
         if accepted.reason:
             suppression["justification"] = accepted.reason
         result["suppressions"] = [suppression]
+    if finding.baseline is not None:
+        result["baselineState"] = "absent" if finding.baseline == "fixed" else finding.baseline
     return result
 
 
@@ -96,7 +98,7 @@ def render(report: Report, lang: str = "zh") -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index, lang) for f in findings],
+                "results": [_result(f, index, lang) for f in [*findings, *report.fixed]],
             }
         ],
     }

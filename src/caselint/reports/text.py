@@ -34,6 +34,8 @@ _WORDS = {
         "summary": "共 {cases} 个案例：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
         "suppressed": "；另有 {n} 条已接受（caselint: ignore，未显示；--show-suppressed 可显示）",
         "suppressed-shown": "；另有 {n} 条已接受（caselint: ignore）",
+        "baseline": "；基线中已有 {n} 条（未显示）",
+        "fixed-title": "基线中已修复 {n} 条：",
         "accepted": "已接受",
         "no-reason": "未写原因",
         "clean": "未发现问题。",
@@ -52,6 +54,8 @@ _WORDS = {
         "summary": "{cases} case(s): {errors} error(s), {warnings} warning(s), {infos} info",
         "suppressed": "; {n} accepted (caselint: ignore, not shown; --show-suppressed shows them)",
         "suppressed-shown": "; {n} accepted (caselint: ignore)",
+        "baseline": "; {n} already in the baseline (not shown)",
+        "fixed-title": "{n} finding(s) of the baseline fixed:",
         "accepted": "accepted",
         "no-reason": "no reason given",
         "clean": "No problems found.",
@@ -159,7 +163,10 @@ class TextReporter:
         self.show_suppressed = show_suppressed
 
     def shown(self, findings: list[Finding]) -> list[Finding]:
-        return [f for f in findings if f.active or self.show_suppressed]
+        """Findings to print: not those of the baseline, accepted ones on request."""
+        return [
+            f for f in findings if f.active or (self.show_suppressed and f.suppression is not None)
+        ]
 
     def finding(self, finding: Finding, indent: str = "  ") -> None:
         severity = SEVERITY_LABELS[self.lang][finding.severity]
@@ -241,6 +248,16 @@ class TextReporter:
             for finding in across:
                 self.finding(finding)
             self.console.print()
+        if report.fixed:
+            self.console.print(
+                f"[bold green]{self.words['fixed-title'].format(n=len(report.fixed))}[/]"
+            )
+            for finding in report.fixed:
+                file = f" [dim]{escape(finding.file)}[/]" if finding.file else ""
+                self.console.print(
+                    f"  [green]✓[/] {finding.code} [dim]{finding.rule}[/]  {escape(finding.message)}{file}"
+                )
+            self.console.print()
         self.summary(report)
 
     def summary(self, report: Report) -> None:
@@ -251,6 +268,8 @@ class TextReporter:
         if s.suppressed:
             key = "suppressed-shown" if self.show_suppressed else "suppressed"
             line += self.words[key].format(n=s.suppressed)
+        if s.unchanged:
+            line += self.words["baseline"].format(n=s.unchanged)
         style = "bold red" if s.errors else ("yellow" if s.warnings else "green")
         self.console.print(f"[{style}]{line}[/]")
 

@@ -33,6 +33,7 @@ class Config(BaseModel):
     )
     exit_zero: bool = Field(False, alias="exit-zero")
     fail_on: Literal["error", "warning", "info"] | None = Field(None, alias="fail-on")
+    baseline: str | None = None
     jobs: int | None = Field(None, ge=1)
     cache_dir: str | None = Field(None, alias="cache-dir")
     selected: str | None = None
@@ -55,7 +56,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
             lines.append(f"  {where}: {error['msg']}")
         raise ConfigError("\n".join(lines)) from exc
     config.source = str(path)
-    for name in ("rules", "selected", "shortlist", "cache_dir"):
+    for name in ("rules", "selected", "shortlist", "cache_dir", "baseline"):
         value = getattr(config, name)
         if value:
             setattr(config, name, resolve_path(path, value, pack_reference=name == "rules"))
