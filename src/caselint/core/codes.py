@@ -92,6 +92,13 @@ RULES: tuple[RuleInfo, ...] = (
         "D002", "category-focus", "info", "未体现类别侧重点", "category emphasis not addressed"
     ),
     RuleInfo(
+        "D003",
+        "figure-mismatch",
+        "warning",
+        "同一数据两部分不一致",
+        "a figure differs between the parts",
+    ),
+    RuleInfo(
         "X001", "quota-exceeded", "error", "超出推荐名额", "over the recommendation quota", "batch"
     ),
     RuleInfo(

@@ -144,6 +144,32 @@ class Dimension(_Model):
     advice: str = ""
 
 
+class FigureMeasure(_Model):
+    """A measure whose figure must be the same in both parts (注册用户, 营收 …).
+
+    ``units`` are the units that mean the measure's own unit (for users: none, 人, 户); any
+    other unit after its figure (亿次 against 亿人次) is a different unit.
+    """
+
+    id: str
+    name: str
+    cues: list[str] = Field(min_length=1)
+    units: list[str] = [""]
+
+
+class Figures(_Model):
+    """figure-mismatch: the measures compared between the parts, and how a figure is found."""
+
+    #: How far after a measure's word its figure may be (characters).
+    window: int = Field(12, ge=1, le=40)
+    #: Words between a measure and a figure that make the figure something else (a change,
+    #: a share, an average): 增长, 占, 人均 ….
+    breaks: list[str] = []
+    #: Units read after a figure (longest first), besides ``%``.
+    units: list[str] = []
+    measures: list[FigureMeasure] = []
+
+
 class DataRules(_Model):
     clause: str = ""
     dimensions: list[Dimension] = Field(min_length=1)
@@ -179,6 +205,7 @@ class DataRules(_Model):
     #: Regular expressions for Chinese number words that are figures (近百万, 千余, 破亿).
     number_words: list[str] = []
     results_min_figures: int = 1
+    figures: Figures | None = None
     #: A one-clause claim at most this long whose next sentence gives figures is a lead-in.
     lead_in_max_chars: int = 16
 

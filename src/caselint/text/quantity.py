@@ -8,6 +8,10 @@ them: dates (``2024年``, ``5月``) and ordinals (``第3季度``); durations tha
 political formulas that merely contain a numeral (一体化, 三位一体, 四个意识; ``not_quantities``);
 numerals inside quotation marks or 《》, which name a programme, a slogan or a formula
 (“五个融媒”, “1+5”平台, “1155”发展战略); and 一 used as an article (一条新路子, 一支队伍).
+
+:func:`amount_at` reads what a figure says — 万 and 亿 multiplied out, 千余 as a lower bound,
+full-width digits, the precision it is written to — so that two ways of writing one figure
+(1.2万 and 12000, 186万 and 185.6万) compare equal.
 """
 
 from __future__ import annotations
@@ -136,3 +140,135 @@ def _spans(finder: QuantityFinder, text: str) -> list[tuple[int, int]]:
             if not any(s < match.end() and match.start() < e for s, e in found):
                 found.append((match.start(), match.end()))
     return sorted(found)
+
+
+# -- the value of a figure ---------------------------------------------------------------------
+
+_HALF = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_AMOUNT = re.compile(
+    f"(?P<lead>超过|超|逾|近|约|突破)?\\s*"
+    f"(?:(?P<digits>{_DIGITS})|(?P<cn>[一二两三四五六七八九十百千零〇]*[一二两三四五六七八九十百千]))"
+    r"\s*(?P<scale>[万亿]{0,2})\s*(?P<more>余|多|\+|＋)?\s*(?P<percent>[%％‰])?"
+)
+_PERCENT_CN = re.compile(
+    r"百分之(?P<cn>[一二两三四五六七八九十百零〇]+)(?:点(?P<frac>[一二两三四五六七八九零〇]+))?"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """What a figure says: its value with 万 and 亿 multiplied out, the interval the writing
+    allows (``186万`` is anything that rounds to it, ``千余`` is 1000 up to 2000), and its unit.
+
+    ``unit`` is what follows the number and its scale (元, 次, 人次, ``%``; empty for a bare
+    count); ``end`` is the offset in the text just after the figure and its unit.
+    """
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    end: int
+
+    def agrees(self, other: Amount) -> bool:
+        """Whether both can be the same figure written differently (1.2万 and 12000, 186万 and
+        185.6万, 千余 and 1200): their intervals overlap."""
+        slack = 1e-9 * max(abs(self.value), abs(other.value), 1.0)
+        return self.low < other.high - slack and other.low < self.high - slack
+
+
+def _chinese_integer(text: str) -> int | None:
+    """三千二百 → 3200, 十二 → 12, 千 → 1000 (a magnitude alone is one of it)."""
+    total, digit = 0, None
+    for char in text:
+        if char in _CN_DIGIT:
+            digit = _CN_DIGIT[char]
+        elif char in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _decimal(text: str) -> tuple[float, float] | None:
+    """The value of written digits and the value of their last digit (12,000 → 12000, 1)."""
+    text = text.translate(_HALF).replace(" ", "")
+    parts = re.split(r"[,，]", text)
+    if len(parts) > 1 and all(len(p) == 3 and p.isdigit() for p in parts[1:]):
+        text = "".join(parts)  # thousands separators
+    elif len(parts) > 1:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    decimals = len(text.split(".", 1)[1]) if "." in text else 0
+    return value, 10.0**-decimals
+
+
+def amount_at(text: str, start: int = 0, units: Iterable[str] = ()) -> Amount | None:
+    """The figure written at ``start`` of ``text`` (after spaces), with the longest of
+    ``units`` that follows it; None when no figure starts there."""
+    position = start
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    percent = _PERCENT_CN.match(text, position)
+    if percent is not None:
+        whole = _chinese_integer(percent.group("cn"))
+        if whole is None:
+            return None
+        frac = percent.group("frac") or ""
+        value = whole + float("0." + "".join(str(_CN_DIGIT[c]) for c in frac)) if frac else whole
+        step = 10.0 ** -len(frac)
+        return Amount(value, value - step / 2, value + step / 2, "%", percent.end())
+    match = _AMOUNT.match(text, position)
+    if match is None:
+        return None
+    if match.group("digits"):
+        parsed = _decimal(match.group("digits"))
+        if parsed is None:
+            return None
+        value, step = parsed
+    else:
+        number = _chinese_integer(match.group("cn"))
+        if number is None:
+            return None
+        cn = match.group("cn")
+        value = float(number)
+        step = float(_CN_UNIT.get(cn[-1], 1)) if cn[-1] in _CN_UNIT else 1.0
+    scale = 1.0
+    for char in match.group("scale"):
+        scale *= _SCALE[char]
+    value, step = value * scale, step * scale
+    end = match.end()
+    unit = "%" if match.group("percent") else ""
+    if not unit:
+        for candidate in sorted(units, key=len, reverse=True):
+            if candidate and text.startswith(candidate, end):
+                unit, end = candidate, end + len(candidate)
+                break
+    lead, more = match.group("lead"), match.group("more")
+    if more or lead in ("超过", "超", "逾", "突破"):
+        low, high = value, value + step
+    elif lead in ("近", "约"):
+        low, high = value - step, value + step / 2
+    else:
+        low, high = value - step / 2, value + step / 2
+    return Amount(value, low, high, unit, end)
