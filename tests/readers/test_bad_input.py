@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import pathlib
 import subprocess
 import sys
 import zipfile
@@ -298,15 +297,17 @@ def test_size_cap_default_is_read_at_call_time(
 
 
 def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
-    """Make reading ``denied`` fail as chmod 000 does for a normal user (root reads anyway)."""
-    original = pathlib.Path.read_bytes
+    """Make opening ``denied`` fail as chmod 000 does for a normal user (root reads anyway)."""
+    from caselint.core import readfile
 
-    def read_bytes(self: pathlib.Path) -> bytes:
-        if self == denied:
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    original = readfile._open
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    def deny(path: str) -> int:
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", path)
+        return original(path)
+
+    monkeypatch.setattr(readfile, "_open", deny)
 
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

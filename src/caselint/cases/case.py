@@ -41,7 +41,11 @@ MESSAGES: Catalog = {
 
 @dataclass
 class CaseInput:
-    """Which files form a case, and the metadata found beside them."""
+    """Which files form a case, and the metadata found beside them.
+
+    ``metadata_sha256`` is the digest of the metadata file's bytes that ``metadata`` was parsed
+    from (read once, at discovery), so the cache keys a result on what was actually read.
+    """
 
     id: str
     files: list[Path]
@@ -49,6 +53,7 @@ class CaseInput:
     metadata_file: Path | None = None
     metadata_error: str | None = None
     folder: Path | None = None
+    metadata_sha256: str | None = None
     findings: list[Finding] = field(default_factory=list)
     #: The folder the user named, when the case was found in it (cases of one root agree on
     #: a province).
@@ -107,7 +112,7 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False
     sources: dict[PartName, list[str]] = {}
     unparted: list[Document] = []
     for path in case.files:
-        document = read_or_error(path, debug=debug)
+        document = read_or_error(path, root=case.folder, debug=debug)
         if isinstance(document, ReadError):
             findings.append(unreadable_finding(path, document.message(lang), lang))
             continue

@@ -15,6 +15,7 @@ selected list (:class:`FoundLists`); anything else is skipped with its reason
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,29 +88,53 @@ def case_key(stem: str, pack: RulePack) -> str:
     return key
 
 
+#: A metadata file is a dozen lines; anything near this size is not one.
+MAX_SIDECAR_BYTES = 1024 * 1024
+
+
 def read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     """Metadata from ``case.toml`` / ``case.yaml``; the error text when it cannot be parsed."""
+    table, error, _ = load_sidecar(path)
+    return table, error
+
+
+def load_sidecar(
+    path: Path, root: Path | None = None
+) -> tuple[dict[str, Any], str | None, str | None]:
+    """Metadata from ``case.toml`` / ``case.yaml``: (table, error text, SHA-256 of the bytes).
+
+    The file is read once, as a regular file inside ``root`` with a size cap; the digest is of
+    the bytes parsed, so a cache key never describes other bytes than those checked.
+    """
+    from caselint.core.read_error import ReadError
+    from caselint.core.readfile import read_regular
+
+    digest = None
     try:
+        raw = read_regular(path, MAX_SIDECAR_BYTES, root=root)
+        digest = hashlib.sha256(raw).hexdigest()
+        from caselint.core.encoding import decode
+
+        text, _ = decode(raw, path)
         if path.suffix == ".toml":
-            from caselint.rulepack.files import TOML_HINT, load_toml_file, tomllib
+            from caselint.rulepack.files import TOML_HINT, tomllib
 
             try:
-                data = load_toml_file(path)
+                data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
-                return {}, f"TOML: {exc}（{TOML_HINT}）"
+                return {}, f"TOML: {exc}（{TOML_HINT}）", digest
         else:
-            import yaml
+            from caselint.core.safeyaml import load_yaml
 
-            from caselint.core.encoding import decode
-
-            text, _ = decode(path.read_bytes(), path)
-            data = yaml.safe_load(text) or {}
+            data = load_yaml(text) or {}
+    except ReadError as exc:
+        return {}, exc.message("en"), digest
     except Exception as exc:
-        return {}, f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return {}, f"{type(exc).__name__}: {exc}".splitlines()[0][:200], digest
     if not isinstance(data, dict):
-        return {}, "not a table of key = value"
+        return {}, "not a table of key = value", digest
     table = data.get("case", data) if isinstance(data.get("case"), dict) else data
-    return {str(k): v for k, v in table.items()}, None
+    return {str(k): v for k, v in table.items()}, None, digest
 
 
 def _sidecar_for(folder: Path, key: str | None) -> Path | None:
@@ -129,8 +154,7 @@ def _case(
         id=case_id, files=sorted(files), folder=folder, metadata_file=sidecar, root=root
     )
     if sidecar is not None:
-        case.metadata, error = read_sidecar(sidecar)
-        case.metadata_error = error
+        case.metadata, case.metadata_error, case.metadata_sha256 = load_sidecar(sidecar, folder)
     return case
 
 

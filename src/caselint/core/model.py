@@ -109,6 +109,7 @@ class Document:
 
     ``metadata`` holds case metadata the author attached (Markdown front matter, .docx custom
     properties); ``properties`` the file's own core properties (title, author, dates).
+    ``sha256`` is the digest of the bytes the document was read from (set by the reader).
     """
 
     path: str
@@ -119,6 +120,7 @@ class Document:
     properties: dict[str, str] = field(default_factory=dict)
     metadata_error: str | None = None
     converted_from: str | None = None
+    sha256: str | None = None
 
 
 @dataclass

@@ -33,6 +33,14 @@ MESSAGES: Catalog = {
         "zh": "不是普通文件（是文件夹、设备或管道），无法作为材料读取",
         "en": "not a regular file (a folder, device or pipe); it cannot be read as a draft",
     },
+    "symlink-outside": {
+        "zh": "是指向案例文件夹以外的符号链接（{target}），为安全起见不予读取；请把文件本身放进案例文件夹",
+        "en": "a symbolic link to {target}, outside the case folder; not read for safety (put the file itself in the folder)",
+    },
+    "symlink-loop": {
+        "zh": "符号链接指向自身或形成循环，无法读取",
+        "en": "a symbolic link that points to itself or loops; it cannot be read",
+    },
     "os-error": {
         "zh": "无法读取文件：{detail}",
         "en": "the file cannot be read: {detail}",
@@ -51,6 +59,12 @@ MESSAGES: Catalog = {
         "zh": "文档解压后过大（{size} MB，压缩比 {ratio}:1），为安全起见不予读取",
         "en": "the document expands to {size} MB (ratio {ratio}:1); refused for safety",
     },
+    "part-too-large": {
+        "zh": "文档内容过大（{part} 解压后超过 {limit} MB，正常的申报材料不到 1 MB），不予读取；"
+        "请确认文件是否正确",
+        "en": "the document is too large ({part} expands beyond {limit} MB; a real draft is "
+        "under 1 MB); not read: check it is the right file",
+    },
     "no-document-part": {
         "zh": "这是 zip 文件，但里面没有 Word 正文（word/document.xml），不是有效的 .docx",
         "en": "a zip file without a Word main document part: not a valid .docx",
@@ -58,6 +72,12 @@ MESSAGES: Catalog = {
     "bad-xml": {
         "zh": "Word 文档内部 XML 损坏（{part}：{detail}），请用 Word/WPS 打开修复后另存",
         "en": "damaged XML inside the document ({part}: {detail}); open, repair and save it",
+    },
+    "too-deep": {
+        "zh": "文档嵌套层级过深（表格、内容控件或修订标记嵌套数百层），无法读取；请用 Word/WPS 打开后另存，"
+        "或减少嵌套",
+        "en": "the document nests too deeply (tables, content controls or revisions hundreds of levels "
+        "deep); open it in Word or WPS and save it again, or flatten the nesting",
     },
     "encrypted": {
         "zh": "文档设置了打开密码（已加密），无法检查；请去掉密码后另存一份再检查",
@@ -154,6 +174,10 @@ class ReadError(Exception):
         super().__init__(reason)
         self.reason = reason
         self.params = params
+
+    def __str__(self) -> str:
+        """Both languages, for messages that are bilingual already (rule pack, config files)."""
+        return f"{self.message('zh')} / {self.message('en')}"
 
     def message(self, lang: Lang) -> str:
         """The reason in ``lang``; an empty ``suffix`` is named as "no extension" in ``lang``."""

@@ -71,21 +71,26 @@ class ListFile:
 def read_list(path: Path, pack: RulePack, *, plain_names: bool = False) -> ListFile:
     """Read a list file (see the module docstring). ``plain_names``: a bare line is a case name
     (a shortlist written one name per line), not a title."""
+    from caselint.core.read_error import ReadError
+    from caselint.core.readfile import read_regular
+
     try:
         if not path.is_file():
             raise ListError(f"{path}: 找不到文件 / not found")
-        if path.stat().st_size > MAX_LIST_BYTES:
-            raise ListError(f"{path}: 文件过大 / too large")
+        try:  # read once, as a regular file within the cap (a FIFO or a link loop never blocks)
+            data = read_regular(path, MAX_LIST_BYTES)
+        except ReadError as exc:
+            raise ListError(f"{path}: {exc}") from exc
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
-            rows = _xlsx_rows(path)
+            rows = _xlsx_rows(data)
             lines: list[str] = []
         elif suffix == ".docx":
-            rows, lines = _docx_rows(path)
+            rows, lines = _docx_rows(path, data)
         else:
             from caselint.core.encoding import decode
 
-            text, _ = decode(path.read_bytes(), path)
+            text, _ = decode(data, path)
             rows, lines = _text_rows(text, markdown=suffix in (".md", ".markdown"))
     except ListError:
         raise
@@ -101,10 +106,10 @@ def read_list(path: Path, pack: RulePack, *, plain_names: bool = False) -> ListF
 # -- sources ---------------------------------------------------------------------------------
 
 
-def _xlsx_rows(path: Path) -> list[list[str]]:
+def _xlsx_rows(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
         return [
@@ -115,11 +120,11 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         book.close()
 
 
-def _docx_rows(path: Path) -> tuple[list[list[str]], list[str]]:
+def _docx_rows(path: Path, data: bytes) -> tuple[list[list[str]], list[str]]:
     from caselint.core.model import BlockKind
     from caselint.readers.docx import read_docx
 
-    document = read_docx(str(path), path.read_bytes())
+    document = read_docx(str(path), data)
     rows: dict[tuple[int, int], dict[int, str]] = {}
     lines = []
     for block in document.blocks:

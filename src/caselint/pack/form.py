@@ -20,10 +20,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from caselint.core.read_error import ReadError
+from caselint.core.readfile import read_regular
 from caselint.pack.docx_finish import finish_docx
 from caselint.pack.errors import PackError
 from caselint.pack.layout import TABLE_STYLE, TABLE_TEXT_STYLE, new_document, set_fonts, set_indent
 from caselint.pack.names import fill_pattern
+from caselint.rulepack.files import MAX_TOML_BYTES
 from caselint.rulepack.pack import FormField, RulePack, tomllib
 
 COMPUTED = ("summary_words", "detailed_words", "year", "id")
@@ -109,9 +112,9 @@ def load_form(pack: RulePack) -> Form:
         return Form(FormTemplate(title=f"{pack.pack.program}申请表", rows=rows), pack, None, None)
     path = pack.resolve(reference)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_TOML_BYTES)
         template = FormTemplate.model_validate(tomllib.loads(raw.decode("utf-8")))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
+    except (ReadError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
         raise PackError(
             f"{path}: 申请表模板无效 / invalid form template: {exc}", usage=True
         ) from exc

@@ -7,6 +7,7 @@ encoding detector.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from pathlib import Path
 
@@ -38,12 +39,22 @@ def _read_docx(path: Path, data: bytes) -> Document:
         raise ReadError("corrupt-zip", detail=str(exc)) from exc
 
 
-def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
+def read_document(
+    path: Path, *, max_bytes: int | None = None, root: Path | None = None
+) -> Document:
     """Read one draft from disk; every failure is a :class:`ReadError`.
 
-    ``max_bytes`` caps the file size (default :data:`DEFAULT_MAX_FILE_BYTES`).
+    ``max_bytes`` caps the file size (default :data:`DEFAULT_MAX_FILE_BYTES`); ``root`` is the
+    case folder a symlinked draft must stay inside (default: the draft's own folder). The
+    document records the SHA-256 of the bytes it was read from (the cache keys results on it).
     """
-    data = read_bytes(path, max_bytes)
+    data = read_bytes(path, max_bytes, root=root)
+    document = _parse(path, data)
+    document.sha256 = hashlib.sha256(data).hexdigest()
+    return document
+
+
+def _parse(path: Path, data: bytes) -> Document:
     kind = detect_kind(path, data)
     if kind is Kind.DOCX:
         return _read_docx(path, data)
@@ -67,18 +78,21 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
 
 
 def read_or_error(
-    path: Path, *, max_bytes: int | None = None, debug: bool = False
+    path: Path, *, max_bytes: int | None = None, root: Path | None = None, debug: bool = False
 ) -> Document | ReadError:
     """Read a draft, turning any failure into a :class:`ReadError` instead of raising.
 
     A reader bug on one odd draft must not cost a provincial office the results of the other
     forty: unexpected exceptions become an ``internal`` read error naming the exception, unless
-    ``debug`` asks for the traceback.
+    ``debug`` asks for the traceback. Nesting deep enough to exhaust Python's stack (tables in
+    tables hundreds of levels down) is the file's problem, not a bug: ``too-deep``.
     """
     try:
-        return read_document(path, max_bytes=max_bytes)
+        return read_document(path, max_bytes=max_bytes, root=root)
     except ReadError as error:
         return error
+    except RecursionError:
+        return ReadError("too-deep")
     except Exception as exc:
         if debug:
             raise

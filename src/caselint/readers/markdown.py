@@ -240,12 +240,12 @@ class _Walker:
             self.add(BlockKind.PARAGRAPH, text, line, bold=bold, bold_lead=lead)
 
     def _front_matter(self, content: str) -> None:
-        import yaml
+        from caselint.core.safeyaml import YamlError, load_yaml
 
         try:
-            data = yaml.safe_load(content) if content.strip() else {}
-        except yaml.YAMLError as exc:
-            self.metadata_error = str(exc).splitlines()[0]
+            data = load_yaml(content) if content.strip() else {}
+        except YamlError as exc:
+            self.metadata_error = str(exc)
             return
         if isinstance(data, dict):
             self.metadata = {str(k): v for k, v in data.items()}

@@ -7,11 +7,11 @@ the advice that fits it.
 
 from __future__ import annotations
 
-import stat
 from enum import Enum
 from pathlib import Path
 
-from caselint.core.read_error import ReadError, format_size
+from caselint.core.read_error import ReadError
+from caselint.core.readfile import read_regular
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -38,30 +38,16 @@ class Kind(str, Enum):
     LEGACY = "legacy"
 
 
-def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+def read_bytes(path: Path, max_bytes: int | None = None, *, root: Path | None = None) -> bytes:
     """Read a whole input file once, refusing empty, oversized and unreadable files.
 
-    The size is checked from the file system before anything is read, so a huge file costs
-    nothing. ``max_bytes`` defaults to :data:`DEFAULT_MAX_FILE_BYTES`, looked up at call time.
+    Only a regular file is read (:func:`caselint.core.readfile.read_regular`): a FIFO, device or
+    socket, or a symlink that loops or leaves ``root`` (the case folder, by default the file's
+    own folder), is refused before anything is read. ``max_bytes`` defaults to
+    :data:`DEFAULT_MAX_FILE_BYTES`, looked up at call time.
     """
     limit = DEFAULT_MAX_FILE_BYTES if max_bytes is None else max_bytes
-    try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # A directory, device or pipe: /dev/zero reports size 0 and would be read forever.
-            raise ReadError("not-a-file")
-        size = status.st_size
-        if size > limit:
-            raise ReadError("too-large", size=format_size(size), limit=format_size(limit))
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ReadError("missing") from exc
-    except PermissionError as exc:
-        raise ReadError("permission") from exc
-    except IsADirectoryError as exc:
-        raise ReadError("not-a-file") from exc
-    except OSError as exc:
-        raise ReadError("os-error", detail=exc.strerror or str(exc)) from exc
+    data = read_regular(path, limit, root=root if root is not None else path.parent)
     if not data:
         raise ReadError("empty")
     return data

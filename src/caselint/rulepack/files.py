@@ -120,6 +120,9 @@ def rules_dir() -> Path:
     raise RulePackError("找不到内置规则包目录 rules/（安装不完整）")
 
 
+#: Rule packs, overlays and config files are read as regular files of at most this size.
+MAX_TOML_BYTES = 16 * 1024 * 1024
+
 #: Said with a TOML syntax error: the usual cause when people write Chinese keys.
 TOML_HINT = 'TOML 中的中文键名要加引号，如 "案例名称" = "……"'
 
@@ -131,8 +134,9 @@ def load_toml_file(path: Path) -> dict[str, Any]:
     ``tomllib.TOMLDecodeError``.
     """
     from caselint.core.encoding import decode
+    from caselint.core.readfile import read_regular
 
-    text, _ = decode(path.read_bytes(), path)
+    text, _ = decode(read_regular(path, MAX_TOML_BYTES), path)
     return tomllib.loads(text)
 
 
@@ -223,9 +227,12 @@ def load_raw(
 
 def _mentions(path: Path, tables: tuple[str, ...]) -> bool:
     """Whether a TOML file may define one of ``tables`` (a plain text test, erring on yes)."""
+    from caselint.core.read_error import ReadError
+    from caselint.core.readfile import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(path, MAX_TOML_BYTES).decode("utf-8")
+    except (ReadError, UnicodeDecodeError):
         return True  # let the parser report it
     names = "|".join(map(re.escape, tables))
     return re.search(rf"^\s*\[*\s*[\"']?(?:{names})\b", text, re.MULTILINE) is not None
@@ -235,7 +242,9 @@ def digest_of(sources: list[Path]) -> str:
     """The identity of a pack as loaded (every file of it, overlays included): cache keys."""
     import hashlib
 
+    from caselint.core.readfile import read_regular
+
     digest = hashlib.sha256()
     for source in sources:
-        digest.update(source.read_bytes())
+        digest.update(read_regular(source, MAX_TOML_BYTES))
     return digest.hexdigest()
