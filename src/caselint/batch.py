@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from caselint.cache import Cache, case_key
+from caselint.cache import Cache, case_key, file_digests
 from caselint.cases.case import CaseInput
 from caselint.cases.metadata import normalize
 from caselint.cases.suppressions import apply_across
@@ -30,7 +30,7 @@ from caselint.core.i18n import Catalog, render
 from caselint.core.model import CaseResult, Report
 from caselint.crosscase import BatchOptions, check_across
 from caselint.crosscase.quota import is_recommended
-from caselint.engine import Settings, build_report, check_case
+from caselint.engine import Settings, build_report, check_case_read
 from caselint.text.analysis import analysers
 
 #: Below this many uncached cases, worker start-up costs more than it saves. Forked workers
@@ -110,7 +110,12 @@ def _init_worker(settings: Settings, debug: bool = False) -> None:
     _worker_debug = debug
 
 
-def _check_in_worker(case: CaseInput) -> tuple[CaseResult, bool]:
+#: What checking a case yields: its result, whether the check ran normally, and the SHA-256 of
+#: the bytes each file was checked from (by path).
+Outcome = tuple[CaseResult, bool, dict[str, str]]
+
+
+def _check_in_worker(case: CaseInput) -> Outcome:
     assert _worker_settings is not None
     return check_guarded(case, _worker_settings, _worker_debug)
 
@@ -124,17 +129,16 @@ MESSAGES: Catalog = {
 }
 
 
-def check_guarded(
-    case: CaseInput, settings: Settings, debug: bool = False
-) -> tuple[CaseResult, bool]:
-    """(result, ok): a bug that one odd case triggers fails that case, never the whole run
-    (unless ``debug`` asks for the traceback). A failed case is never cached."""
+def check_guarded(case: CaseInput, settings: Settings, debug: bool = False) -> Outcome:
+    """(result, ok, digests): a bug that one odd case triggers fails that case, never the whole
+    run (unless ``debug`` asks for the traceback). A failed case is never cached."""
     try:
-        return check_case(case, settings, debug=debug), True
+        result, digests = check_case_read(case, settings, debug=debug)
+        return result, True, digests
     except Exception as exc:
         if debug:
             raise
-        return _internal_error(case, settings, exc), False
+        return _internal_error(case, settings, exc), False, {}
 
 
 def _internal_error(case: CaseInput, settings: Settings, exc: BaseException) -> CaseResult:
@@ -161,7 +165,7 @@ def _cacheable(result: CaseResult) -> bool:
 
 def _check_isolated(
     case: CaseInput, settings: Settings, mp_context: multiprocessing.context.BaseContext | None
-) -> tuple[CaseResult, bool]:
+) -> Outcome:
     """Check one case in a process of its own; if that process dies, the case fails alone."""
     context = mp_context or _pool_context()
     with (
@@ -173,7 +177,7 @@ def _check_isolated(
         try:
             return pool.submit(_check_in_worker, case).result()
         except BrokenProcessPool as exc:
-            return _internal_error(case, settings, exc), False
+            return _internal_error(case, settings, exc), False, {}
 
 
 def run_cases(
@@ -196,10 +200,11 @@ def run_cases(
     stats.cases = len(inputs)
     results: list[CaseResult | None] = [None] * len(inputs)
     keys: list[str | None] = [None] * len(inputs)
+    read: dict[int, dict[str, str]] = {}  # the digests of the bytes each case was checked from
     todo: list[int] = []
     for i, case in enumerate(inputs):
         if cache is not None:
-            keys[i] = case_key(case, settings)
+            keys[i] = case_key(case, settings, file_digests(case))
             cached = cache.get(keys[i]) if keys[i] else None
             if cached is not None:
                 results[i] = cached
@@ -214,7 +219,7 @@ def run_cases(
     if workers <= 1 or len(todo) < MIN_CASES_FOR_POOL:
         stats.workers = 1
         for i in todo:
-            results[i], ok = check_guarded(inputs[i], settings, debug)
+            results[i], ok, read[i] = check_guarded(inputs[i], settings, debug)
             if not ok:
                 failed.add(i)
             done += 1
@@ -234,7 +239,7 @@ def run_cases(
             for future in as_completed(futures):
                 i = futures[future]
                 try:
-                    results[i], ok = future.result()
+                    results[i], ok, read[i] = future.result()
                 except BrokenProcessPool:
                     lost.append(i)  # a worker died (crashed or killed): retried below
                     continue
@@ -246,7 +251,7 @@ def run_cases(
         # Cases of a dead pool are checked again here, one by one: the one that kills its
         # process again fails alone, every other case still gets its result.
         for i in sorted(lost):
-            results[i], ok = _check_isolated(inputs[i], settings, mp_context)
+            results[i], ok, read[i] = _check_isolated(inputs[i], settings, mp_context)
             if not ok:
                 failed.add(i)
             done += 1
@@ -257,7 +262,10 @@ def run_cases(
         for i in todo:
             key = keys[i]
             result = results[i]
-            if key and result is not None and i not in failed and _cacheable(result):
+            ok = key and result is not None and i not in failed and _cacheable(result)
+            # Stored under the key of the bytes checked, and only when those are the bytes the
+            # lookup read: a draft edited (or reverted) mid-run is never stored.
+            if ok and case_key(inputs[i], settings, read.get(i)) == key:
                 cache.put(key, result)
     return [r for r in results if r is not None]
 

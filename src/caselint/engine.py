@@ -99,6 +99,14 @@ def verdict(findings: Iterable[Finding]) -> str:
 def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False) -> CaseResult:
     """Check one case; never raises for a bad file (it becomes an ``unreadable-file`` finding)
     unless ``debug`` asks for the traceback of a reader failure."""
+    return check_case_read(case_input, settings, debug=debug)[0]
+
+
+def check_case_read(
+    case_input: CaseInput, settings: Settings, *, debug: bool = False
+) -> tuple[CaseResult, dict[str, str]]:
+    """:func:`check_case`, with the SHA-256 of the bytes each readable file was checked from
+    (by path): the cache keys a result on exactly what was read."""
     pack = settings.pack
     analysers(pack)  # builds the pack's analysers and jieba's vocabulary once, first
     case = assemble(case_input, pack, settings.lang, debug=debug)
@@ -140,7 +148,7 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
             scope=figure.scope,
             counts=counts,
         )
-    return CaseResult(
+    result = CaseResult(
         id=case_input.id,
         files=[str(p) for p in case_input.files],
         category=resolution.category.name if resolution.category else None,
@@ -150,6 +158,7 @@ def check_case(case_input: CaseInput, settings: Settings, *, debug: bool = False
         elements=_elements(ctx),
         metadata=_metadata(ctx, resolution),
     )
+    return result, {d.path: d.sha256 for d in case.documents if d.sha256}
 
 
 def _metadata(ctx: CaseContext, resolution: Resolution) -> dict[str, object]:

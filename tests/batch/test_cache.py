@@ -16,8 +16,7 @@ import pytest
 from batch_cli import cli
 from province_folder import chinese_metadata, example, write_toml
 
-from caselint.core.model import CaseResult
-from caselint.core.serialize import from_json
+from caselint.cache import Cache
 
 SMALL = {
     "01-东湖新闻客户端": ["东湖新闻客户端-综合材料.md", "东湖新闻客户端-详细材料.md"],
@@ -212,7 +211,7 @@ def test_a_damaged_entry_is_recomputed_and_repaired(project: dict[str, Path]) ->
 
     assert (cached, fresh) == (1, 3)
     for path in entries(project["cache"]):
-        from_json(CaseResult, path.read_bytes())
+        assert Cache(project["cache"]).get(path.stem) is not None
     assert checked(project)[:2] == (4, 0)
 
 
@@ -267,4 +266,4 @@ def test_two_runs_sharing_a_cache_both_succeed(tmp_path: Path) -> None:
     assert len(files) == 12
     assert not [p for p in files if not p.name.endswith(".json") or p.name.startswith(".")]
     for path in files:
-        from_json(CaseResult, path.read_bytes())
+        assert Cache(cache).get(path.stem) is not None
