@@ -729,6 +729,7 @@ def test_a_failed_write_leaves_neither_a_partial_file_nor_a_temporary_one(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(caselint.core.fsutil.os, "replace", full_disk)
+    monkeypatch.setattr(caselint.core.fsutil.os, "link", full_disk)  # a new file: linked in
     target = tmp_path / "out" / "report.json"
 
     result = cli("check", province, "--no-cache", "-j", "1", "-q", "-o", target)

@@ -75,14 +75,14 @@ def test_output_may_not_overwrite_an_input(tmp_path: Path) -> None:
     before = draft.read_bytes()
     result = cli("check", "--no-cache", "-o", f"text:{draft}", "--overwrite", str(draft))
     assert result.exit_code == 2
-    assert "输出文件不能是被检查的文件" in result.stderr
+    assert f"输出路径就是输入：{draft}" in result.stderr
     assert draft.read_bytes() == before
 
 
 def test_text_output_inside_a_checked_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "收件"
-    folder.mkdir()
-    (folder / "draft.md").write_text(compliant("platform"), encoding="utf-8")
+    (folder / "A").mkdir(parents=True)
+    (folder / "A" / "draft.md").write_text(compliant("platform"), encoding="utf-8")
     refused = cli("check", "--no-cache", "-o", str(folder / "report.txt"), str(folder))
     assert refused.exit_code == 2
     assert "下次检查会被当作草稿读取" in refused.stderr
@@ -90,6 +90,11 @@ def test_text_output_inside_a_checked_folder_is_refused(tmp_path: Path) -> None:
     allowed = cli("check", "--no-cache", "-o", str(folder / "report.json"), str(folder))
     assert allowed.exit_code == 0
     assert (folder / "report.json").is_file()
+    # Inside a case's own folder, no output at all: the next run reads that folder as the case.
+    inside = cli("check", "--no-cache", "-o", str(folder / "A" / "report.json"), str(folder))
+    assert inside.exit_code == 2
+    assert "在案例文件夹" in inside.stderr
+    assert not (folder / "A" / "report.json").exists()
 
 
 def test_csv_neutralises_tab_and_carriage_return_prefixes() -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import tempfile
+import zipfile
+import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from caselint.cases.parts import split_document
 from caselint.core.i18n import Catalog, Lang, render
 from caselint.core.model import CaseResult, Finding, PartName
 from caselint.core.read_error import ReadError
+from caselint.core.xmltext import xml_safe
 from caselint.engine import Settings, check_case
 from caselint.readers.docx import TracedBlock, W, trace_docx
 from caselint.readers.sniff import Kind, read_bytes
@@ -34,6 +37,8 @@ from caselint.readers.sniff import sniff as detect_kind
 from caselint.text.directives import is_directive
 
 AUTHOR = "caselint"
+#: The bytes of an XML part a DOCTYPE would be in (it must come before the root element).
+_PROLOG = 4096
 INITIALS = "CL"
 
 MESSAGES: Catalog = {
@@ -52,6 +57,12 @@ MESSAGES: Catalog = {
     "unreadable": {
         "zh": "无法读取 {file}：{reason}",
         "en": "cannot read {file}: {reason}",
+    },
+    "doctype": {
+        "zh": "{file} 的 {part} 含有 DTD 或实体声明（Word 不会生成），无法生成能用 Word 打开的审阅稿；"
+        "请用 Word/WPS 打开后另存为 .docx 再批注",
+        "en": "{part} of {file} declares a DTD or entities (Word never writes one); an annotated "
+        "copy would not open in Word: save the draft again from Word or WPS and annotate that",
     },
     "own-output": {
         "zh": "{file} 是 caselint 生成的审阅稿；请对原稿运行 annotate",
@@ -141,7 +152,35 @@ def _read(path: Path, lang: Lang) -> bytes:
         raise AnnotateError("markdown", file=path.name)
     if kind is not Kind.DOCX:
         raise AnnotateError("not-docx", file=path.name)
+    _inspect_package(path, data, lang)
     return data
+
+
+def _inspect_package(path: Path, data: bytes, lang: Lang) -> None:
+    """Refuse what python-docx would read unguarded or save broken.
+
+    python-docx inflates every part trusting the zip headers, so the true sizes are measured
+    first; and it drops a part's DOCTYPE when it saves, leaving its entity references undefined
+    (a copy Word cannot open), so a package declaring one is refused — Word writes none.
+    """
+    from caselint.core.safezip import InflateLimit, inflated_sizes
+    from caselint.readers.docx import MAX_UNZIPPED_BYTES
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated_sizes(archive, MAX_UNZIPPED_BYTES)
+            for info in archive.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    with archive.open(info) as member:
+                        head = member.read(_PROLOG)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise AnnotateError("doctype", file=path.name, part=info.filename)
+    except InflateLimit as exc:
+        reason = ReadError("zip-bomb", size=exc.size >> 20, ratio="?").message(lang)
+        raise AnnotateError("unreadable", file=path.name, reason=reason) from exc
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        reason = ReadError("corrupt-zip", detail=str(exc)).message(lang)
+        raise AnnotateError("unreadable", file=path.name, reason=reason) from exc
 
 
 def _open(path: Path, data: bytes, lang: Lang):
@@ -250,6 +289,8 @@ def _write_comments(
 
     def add(text: str) -> int:
         copy.comments += 1
+        # Messages quote metadata and file names, which may hold characters XML cannot.
+        text = xml_safe(text)
         return comments.add_comment(text=text, author=AUTHOR, initials=INITIALS).comment_id
 
     spans: dict[int, list[tuple[int, int, int]]] = {}

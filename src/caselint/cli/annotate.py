@@ -13,7 +13,9 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
+    refuse_overlap,
     require_writable,
+    run_inputs,
     usage_error,
 )
 from caselint.cli.run import (
@@ -69,9 +71,10 @@ def annotate(
     config, language = load_run_config(paths, config_file, lang)
     settings = make_settings(config, rules, category, select, ignore, count_scope, language)
     jobs = _jobs(paths, output, overwrite, language)
+    _refuse_outputs_among_inputs(jobs, settings, config.source, language)
 
     from caselint.annotate import AnnotateError, annotate_docx
-    from caselint.core.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import OutputExistsError, atomic_write_bytes
     from caselint.core.model import at_least
 
     threshold = fail_threshold(fail_on, config)
@@ -86,6 +89,15 @@ def annotate(
             continue
         try:
             atomic_write_bytes(target, copy.data, overwrite=overwrite)
+        except OutputExistsError:
+            message = (
+                f"审阅稿已存在：{target}（加 --overwrite 覆盖）"
+                if language == "zh"
+                else f"output exists: {target} (use --overwrite)"
+            )
+            typer.echo(f"caselint: {message}", err=True)
+            failed = True
+            continue
         except OSError as exc:
             message = (
                 f"无法写入 {target}：{exc}" if language == "zh" else f"cannot write {target}: {exc}"
@@ -130,6 +142,19 @@ def _jobs(
         require_writable(target, overwrite, lang, ("审阅稿", "output"))
         jobs.append((path, target))
     return jobs
+
+
+def _refuse_outputs_among_inputs(
+    jobs: list[tuple[Path, Path]], settings, config_source: str | None, lang: Lang
+) -> None:
+    """No copy may replace, hold or sit inside what the run reads: each draft, the other part
+    of its case (read beside it), its metadata file, the config and the rule pack."""
+    from caselint.cases.discover import case_for_file
+
+    cases = [case_for_file(source, settings.pack) for source, _ in jobs if source.is_file()]
+    named = [source for source, _ in jobs]
+    inputs, folders = run_inputs(named, cases, [config_source, *settings.pack.sources])
+    refuse_overlap([target for _, target in jobs], inputs, folders, lang)
 
 
 def _done(target: Path, copy, lang: Lang) -> str:

@@ -14,7 +14,9 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
+    refuse_overlap,
     require_writable,
+    run_inputs,
     usage_error,
     write_stdout,
 )
@@ -176,7 +178,9 @@ def check(
             language,
         )
     written = [*targets, *([("json", write_baseline)] if write_baseline else [])]
-    _refuse_outputs_among_inputs(written, paths, inputs, language)
+    extra = [config.source, *settings.pack.sources, shortlist, selected]
+    extra += [config.shortlist, config.selected]
+    _refuse_outputs_among_inputs(written, paths, inputs, extra, language)
     if verbose:
         print_skipped(skipped, language)
     cache = None
@@ -286,23 +290,18 @@ def _targets(
 
 
 def _refuse_outputs_among_inputs(
-    targets: list[tuple[str, Path]], paths: list[Path], inputs: list, lang: Lang
+    targets: list[tuple[str, Path]], paths: list[Path], inputs: list, extra: list, lang: Lang
 ) -> None:
-    """Never write over a draft; never leave a report the next run would read as a draft."""
+    """Never write over an input; never leave a report the next run would read as a draft."""
+    from caselint.core.fsutil import real, within
     from caselint.readers.sniff import SUPPORTED_SUFFIXES
 
-    drafts = {p.resolve() for case in inputs for p in [*case.files, case.metadata_file] if p}
-    folders = [p.resolve() for p in paths if p.is_dir()]
+    sources, folders = run_inputs(paths, inputs, extra)
+    refuse_overlap([path for _, path in targets], sources, folders, lang)
+    checked = [real(p) for p in paths if p.is_dir()]
     for _, path in targets:
-        target = path.resolve()
-        if target in drafts:
-            usage_error(
-                f"输出文件不能是被检查的文件：{path}",
-                f"output would overwrite an input: {path}",
-                lang,
-            )
-        inside = any(target.is_relative_to(folder) for folder in folders)
-        if inside and target.suffix.lower() in SUPPORTED_SUFFIXES:
+        inside = any(within(real(path), folder) for folder in checked)
+        if inside and path.suffix.lower() in SUPPORTED_SUFFIXES:
             usage_error(
                 f"输出文件 {path} 在被检查的文件夹内，下次检查会被当作草稿读取；请写到文件夹外或改用 .json/.xlsx 等格式",
                 f"{path} is inside a checked folder and would be read as a draft next time; write it elsewhere",
@@ -311,12 +310,18 @@ def _refuse_outputs_among_inputs(
 
 
 def _write_outputs(report, settings, targets, overwrite: bool, lang: Lang) -> None:
-    from caselint.core.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import OutputExistsError, atomic_write_bytes
     from caselint.reports import FORMATS
 
     for fmt, path in targets:
         try:
             atomic_write_bytes(path, FORMATS[fmt](report, settings, lang), overwrite=overwrite)
+        except OutputExistsError:
+            usage_error(
+                f"输出文件已存在：{path}（加 --overwrite 覆盖）",
+                f"output exists: {path} (use --overwrite)",
+                lang,
+            )
         except OSError as exc:
             usage_error(f"无法写入 {path}：{exc}", f"cannot write {path}: {exc}", lang)
 

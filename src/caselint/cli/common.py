@@ -6,11 +6,16 @@ import os
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from caselint.core.i18n import Lang
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from caselint.cases.case import CaseInput
 
 
 class Exit(IntEnum):
@@ -98,6 +103,64 @@ def require_writable(
         usage_error(
             f"{zh}已存在：{target}（加 --overwrite 覆盖）",
             f"{en} exists: {target} (use --overwrite)",
+            lang,
+        )
+
+
+def run_inputs(
+    paths: Iterable[Path], cases: Iterable[CaseInput] = (), extra: Iterable[str | Path | None] = ()
+) -> tuple[list[Path], list[Path]]:
+    """(inputs, case folders) of a run, for :func:`refuse_overlap`.
+
+    Inputs: the paths named on the command line, every draft and metadata file of the cases,
+    and ``extra`` files the run reads (config, shortlist, selected list, rule pack files). Case
+    folders: the folder of each case that has one to itself and was found in a folder named on
+    the command line (a case named by its file has its drafts for inputs, not its folder).
+    """
+    from caselint.core.fsutil import real, within
+
+    named = [Path(p) for p in paths]
+    inputs = list(named)
+    folders: dict[Path, int] = {}
+    roots = [real(p) for p in named if p.is_dir()]
+    for case in cases:
+        inputs += [*case.files, *([case.metadata_file] if case.metadata_file else [])]
+        if case.folder is not None and any(within(real(case.folder), r) for r in roots):
+            folders[case.folder] = folders.get(case.folder, 0) + 1
+    inputs += [Path(p) for p in extra if p]
+    return inputs, [folder for folder, n in folders.items() if n == 1]
+
+
+def refuse_overlap(
+    outputs: Iterable[Path], inputs: list[Path], folders: list[Path], lang: Lang
+) -> None:
+    """Exit 2 when an output would be, contain or sit inside an input (with --overwrite too).
+
+    Replacing a case folder by its own bundle, or a draft by a report, loses the user's work; an
+    output inside a case folder would be read as part of the case by the next run.
+    """
+    from caselint.core.fsutil import overlap
+
+    for output in outputs:
+        found = overlap(output, inputs, folders)
+        if found is None:
+            continue
+        how, source = found
+        if how == "same":
+            usage_error(
+                f"输出路径就是输入：{output}；输出不能覆盖被读取的文件或文件夹，请换一个位置",
+                f"the output path is an input: {output}; outputs never replace what is read, choose another path",
+                lang,
+            )
+        if how == "contains":
+            usage_error(
+                f"输出路径 {output} 包含输入 {source}；请写到案例文件夹以外（加 --overwrite 也不会覆盖输入）",
+                f"the output path {output} contains the input {source}; write outside the cases (--overwrite never replaces inputs)",
+                lang,
+            )
+        usage_error(
+            f"输出路径 {output} 在案例文件夹 {source} 内，下次检查会被当作案例的一部分；请写到案例文件夹以外",
+            f"the output path {output} is inside the case folder {source} and would be read as part of the case; write it elsewhere",
             lang,
         )
 

@@ -16,6 +16,7 @@ from caselint.cli.common import (
     h,
     load_pack_or_exit,
     parse_lang,
+    refuse_overlap,
     require_writable,
     usage_error,
 )
@@ -85,7 +86,7 @@ def new(
         )
     fmt = _format(draft_format, output, language)
 
-    from caselint.core.fsutil import atomic_write_bytes
+    from caselint.core.fsutil import OutputExistsError, atomic_write_bytes
     from caselint.template import UnknownCategoryError, find_category, new_draft
 
     try:
@@ -100,9 +101,16 @@ def new(
     if not target.suffix:
         target = target.with_name(f"{target.name}.{fmt.value}")
     require_writable(target, overwrite, language, ("文件", "file"))
+    refuse_overlap([target], [Path(p) for p in pack.sources], [], language)
     data = new_draft(pack, chosen.name, fmt.value)
     try:
         atomic_write_bytes(target, data, overwrite=overwrite)
+    except OutputExistsError:
+        usage_error(
+            f"文件已存在：{target}（加 --overwrite 覆盖）",
+            f"file exists: {target} (use --overwrite)",
+            language,
+        )
     except OSError as exc:
         usage_error(f"无法写入 {target}：{exc}", f"cannot write {target}: {exc}", language)
     if language == "en":

@@ -13,6 +13,8 @@ from caselint.cli.common import (
     LangOption,
     RulesOption,
     h,
+    refuse_overlap,
+    run_inputs,
     usage_error,
 )
 from caselint.cli.run import (
@@ -33,6 +35,7 @@ from caselint.cli.run import (
 )
 from caselint.core.fsutil import shown
 from caselint.core.i18n import SEVERITY_LABELS
+from caselint.core.terminal import printable
 
 if TYPE_CHECKING:
     from caselint.core.i18n import Lang
@@ -148,6 +151,8 @@ def pack(
     from caselint.pack.gate import PackOptions
 
     options = PackOptions(force=force, overwrite=overwrite, name_pattern=name_pattern)
+    read = [config.source, *settings.pack.sources, shortlist, selected]
+    read += [config.shortlist, config.selected]
     t = _T[language]
     threshold = fail_threshold(fail_on, config)
     try:
@@ -167,6 +172,7 @@ def pack(
             from caselint.pack.batch import pack_batch
 
             inputs = discover([case], settings.pack)
+            _refuse_output_among_inputs(output, case, inputs, read, language)
             with ProgressBar(not quiet and is_interactive() and len(inputs) > 1, language) as bar:
                 outcome = pack_batch(
                     inputs,
@@ -197,12 +203,13 @@ def pack(
             selected or path_or_none(config.selected),
             settings,
         )
+        _refuse_output_among_inputs(output, case, inputs, read, language)
         outcome = pack_case(inputs[0], settings, output, options, across)
     except PackError as exc:
-        typer.echo(f"caselint: {exc.message}", err=True)
+        _echo(f"caselint: {exc.message}", err=True)
         raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None
     if isinstance(outcome, Refusal):
-        typer.echo(t["refused"].format(case=outcome.case_name or outcome.case_id), err=True)
+        _echo(t["refused"].format(case=outcome.case_name or outcome.case_id), err=True)
         _print_refusal(outcome, language)
         raise typer.Exit(Exit.FINDINGS)
     _print_built(outcome, language)
@@ -220,6 +227,15 @@ def _fails(built: Built, threshold: Severity) -> bool:
     return at_least(findings, threshold) > 0
 
 
+def _refuse_output_among_inputs(
+    output: Path, case: Path, inputs: list, extra: list, lang: Lang
+) -> None:
+    """OUTDIR may not be, hold or sit inside a case folder or any file the run reads: with
+    ``-o 收件``, a case folder named like its bundle would be replaced by the bundle."""
+    sources, folders = run_inputs([case], inputs, extra)
+    refuse_overlap([output], sources, folders, lang)
+
+
 def _finding_line(finding: Finding, lang: Lang) -> str:
     from caselint.reports.text import where
 
@@ -227,63 +243,70 @@ def _finding_line(finding: Finding, lang: Lang) -> str:
     file = Path(finding.file).name if finding.file else ""
     tail = " · ".join(x for x in (file, place) if x)
     tail = (f"（{tail}）" if lang == "zh" else f" ({tail})") if tail else ""
-    return f"    {SEVERITY_LABELS[lang][finding.severity]} {finding.code} {finding.rule}  {finding.message}{tail}"
+    line = f"    {SEVERITY_LABELS[lang][finding.severity]} {finding.code} {finding.rule}  {finding.message}{tail}"
+    return line
 
 
 def _print_refusal(refusal: Refusal, lang: Lang) -> None:
     for reason in refusal.reasons:
-        typer.echo(f"  - {reason}", err=True)
+        _echo(f"  - {reason}", err=True)
     for finding in refusal.errors:
-        typer.echo(_finding_line(finding, lang), err=True)
+        _echo(_finding_line(finding, lang), err=True)
 
 
 def _print_built(built: Built, lang: Lang) -> None:
     t = _T[lang]
     folder, archive = built.paths
-    typer.echo(t["packed"].format(name=built.name))
-    typer.echo(t["folder"].format(path=shown(folder)))
-    typer.echo(t["zip"].format(path=shown(archive), sha=built.zip_sha256[:16]))
+    _echo(t["packed"].format(name=built.name))
+    _echo(t["folder"].format(path=shown(folder)))
+    _echo(t["zip"].format(path=shown(archive), sha=built.zip_sha256[:16]))
     for part, entry in built.manifest.parts.items():
         title = entry.file.removesuffix(".docx") if lang == "zh" else part
-        typer.echo(t["words"].format(part=title, words=entry.words, limit=entry.limit))
+        _echo(t["words"].format(part=title, words=entry.words, limit=entry.limit))
     if built.manifest.forced:
-        typer.echo(t["forced"].format(n=built.manifest.findings.errors))
+        _echo(t["forced"].format(n=built.manifest.findings.errors))
         for finding in built.manifest.findings.items:
             if finding.severity == "error":
-                typer.echo(_finding_line(finding, lang))
+                _echo(_finding_line(finding, lang))
     else:
         warnings = sum(f.severity == "warning" and f.active for f in built.result.findings)
-        typer.echo(t["pass-warnings"].format(n=warnings) if warnings else t["pass"])
+        _echo(t["pass-warnings"].format(n=warnings) if warnings else t["pass"])
     for warning in built.warnings:
-        typer.echo(f"  ! {warning}", err=True)
+        _echo(f"  ! {warning}", err=True)
 
 
 def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
     t = _T[lang]
     if outcome.refused:
-        typer.echo(t["batch-refused"], err=True)
+        _echo(t["batch-refused"], err=True)
         for reason in outcome.refused:
-            typer.echo(f"  - {reason}", err=True)
+            _echo(f"  - {reason}", err=True)
         for finding in outcome.blocking:
-            typer.echo(_finding_line(finding, lang), err=True)
+            _echo(_finding_line(finding, lang), err=True)
         return Exit.FINDINGS
-    typer.echo(t["batch-packed"].format(n=len(outcome.built), path=shown(output)))
+    _echo(t["batch-packed"].format(n=len(outcome.built), path=shown(output)))
     for built in outcome.built:
         forced = " (--force)" if built.manifest.forced else ""
-        typer.echo(f"  ✓ {built.name}{forced}")
+        _echo(f"  ✓ {built.name}{forced}")
     left = outcome.left_out_recommended
     if left:
-        typer.echo(t["batch-left"].format(n=len(left)), err=True)
+        _echo(t["batch-left"].format(n=len(left)), err=True)
         for refusal in left:
-            typer.echo(f"  ✗ {refusal.case_name or refusal.case_id}", err=True)
+            _echo(f"  ✗ {refusal.case_name or refusal.case_id}", err=True)
             _print_refusal(refusal, lang)
     others = len(outcome.skipped) - len(left)
     index = outcome.index.name if outcome.index else ""
     if others:
-        typer.echo(t["batch-other"].format(n=others, index=index))
+        _echo(t["batch-other"].format(n=others, index=index))
     if outcome.index:
-        typer.echo(t["index"].format(path=shown(outcome.index)))
+        _echo(t["index"].format(path=shown(outcome.index)))
     return Exit.FINDINGS if left else Exit.OK
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print a line that may quote drafts, metadata or zip entries: control characters shown
+    as escapes, never sent to the terminal (:mod:`caselint.core.terminal`)."""
+    typer.echo(printable(text), err=err)
 
 
 def register(app: typer.Typer) -> None:

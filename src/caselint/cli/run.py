@@ -234,6 +234,8 @@ def batch_options(
 
 
 def print_skipped(skipped, lang: Lang) -> None:
+    from caselint.core.terminal import printable
+
     reasons = {
         "lock-file": ("Office 临时锁文件", "Office lock file"),
         "hidden": ("隐藏文件", "hidden"),
@@ -252,10 +254,8 @@ def print_skipped(skipped, lang: Lang) -> None:
     }
     for item in skipped:
         zh, en = reasons.get(item.reason, (item.reason, item.reason))
-        typer.echo(
-            f"跳过 {item.path}（{zh}）" if lang == "zh" else f"skipped {item.path} ({en})",
-            err=True,
-        )
+        line = f"跳过 {item.path}（{zh}）" if lang == "zh" else f"skipped {item.path} ({en})"
+        typer.echo(printable(line), err=True)
 
 
 class ProgressBar:

@@ -21,6 +21,7 @@ from caselint.cli.common import (
     write_stdout,
 )
 from caselint.core.fsutil import shown
+from caselint.core.terminal import printable
 
 if TYPE_CHECKING:
     from caselint.core.i18n import Lang
@@ -39,6 +40,8 @@ _T = {
         "changed": "已修改",
         "missing": "缺失",
         "extra": "清单外文件",
+        "duplicate": "重复条目",
+        "irregular": "不是普通文件",
         "counts": "字数",
         "differs": "与清单不一致",
         "unreadable": "无法核对",
@@ -53,6 +56,8 @@ _T = {
         "changed": "changed",
         "missing": "missing",
         "extra": "not in the manifest",
+        "duplicate": "duplicate entry",
+        "irregular": "not a regular file",
         "counts": "counts",
         "differs": "differ",
         "unreadable": "cannot be checked",
@@ -92,12 +97,14 @@ def verify(
     pack = load_pack_or_exit(rules, language) if rules else None
     targets = [found for path in bundles for found in _bundles_in(path)]
     reports = []
-    try:
-        for target in targets:
+    failed: list[int] = []
+    for target in targets:
+        # Each bundle is judged on its own: one unreadable zip never hides the others' results.
+        try:
             reports.append(verify_bundle(target, language, pack))
-    except PackError as exc:
-        typer.echo(f"caselint: {exc.message}", err=True)
-        raise typer.Exit(Exit.USAGE if exc.usage else Exit.FINDINGS) from None
+        except PackError as exc:
+            _echo(f"caselint: {exc.message}", err=True)
+            failed.append(Exit.USAGE if exc.usage else Exit.FINDINGS)
     if output_format is VerifyFormat.json:
         dumped = [json.loads(r.model_dump_json()) for r in reports]
         write_stdout(
@@ -106,37 +113,53 @@ def verify(
     else:
         for report in reports:
             _print(report, language)
+    if failed:
+        raise typer.Exit(max(failed))
     raise typer.Exit(Exit.OK if all(r.ok for r in reports) else Exit.FINDINGS)
 
 
 def _bundles_in(path: Path) -> list[Path]:
-    """A bundle (folder with manifest.json, or .zip), or each bundle of a pack output folder."""
-    if path.is_file() or (path / "manifest.json").is_file():
+    """A bundle (folder with manifest.json, or .zip), or each bundle of a pack output folder.
+
+    Anything that is not a folder (a zip, a FIFO, a device) is handed to ``verify_bundle`` as
+    it is, which reads only regular files and says what else it found.
+    """
+    if not path.is_dir() or path.is_symlink() or (path / "manifest.json").is_file():
         return [path]
-    found = sorted(p for p in path.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
-    found += sorted(p for p in path.glob("*.zip") if p.is_file())
+    found = sorted(
+        p
+        for p in path.iterdir()
+        if p.is_dir() and not p.is_symlink() and (p / "manifest.json").is_file()
+    )
+    found += sorted(p for p in path.glob("*.zip") if p.is_file() and not p.is_symlink())
     return found or [path]  # not a bundle at all: verify_bundle says so
 
 
 def _print(report: VerifyReport, lang: Lang) -> None:
     t = _T[lang]
-    typer.echo(t["bundle"].format(name=report.name, path=shown(report.bundle)))
+    _echo(t["bundle"].format(name=report.name, path=shown(report.bundle)))
     for item in report.files:
         mark = "✓" if item.status == "ok" else "✗"
         status = t["ok"] if item.status == "ok" else t[item.status]
-        typer.echo(f"  {mark} {item.path}  {status}")
+        _echo(f"  {mark} {item.path}  {status}")
     for part in report.parts:
         mark = "✓" if part.status == "ok" else "✗"
         status = t["ok"] if part.status == "ok" else t[part.status]
-        typer.echo(f"  {mark} {part.file} {t['counts']}  {status}")
+        _echo(f"  {mark} {part.file} {t['counts']}  {status}")
     for finding in report.findings:
-        typer.echo(f"{t['error']} {finding.code} {finding.rule}  {finding.message}")
+        _echo(f"{t['error']} {finding.code} {finding.rule}  {finding.message}")
     for note in report.notes:
-        typer.echo(f"  ! {note}")
+        _echo(f"  ! {note}")
     if report.ok:
-        typer.echo(t["clean"].format(n=len(report.files)))
+        _echo(t["clean"].format(n=len(report.files)))
     else:
-        typer.echo(t["dirty"].format(n=len(report.findings)))
+        _echo(t["dirty"].format(n=len(report.findings)))
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print a line that may quote drafts, metadata or zip entries: control characters shown
+    as escapes, never sent to the terminal (:mod:`caselint.core.terminal`)."""
+    typer.echo(printable(text), err=err)
 
 
 def register(app: typer.Typer) -> None:

@@ -61,6 +61,14 @@ RULES: tuple[RuleInfo, ...] = (
         "case information lines count toward a part",
     ),
     RuleInfo(
+        "F006",
+        "checks-skipped",
+        "warning",
+        "文本过长，部分检查未执行",
+        "text too long: some checks skipped",
+        "tool",
+    ),
+    RuleInfo(
         "S001",
         "part-missing",
         "error",
@@ -117,6 +125,14 @@ RULES: tuple[RuleInfo, ...] = (
         "上传包文件与清单不一致",
         "bundle does not match manifest",
         "file",
+    ),
+    RuleInfo(
+        "B002",
+        "metadata-adjusted",
+        "info",
+        "写入上传包的案例信息已调整",
+        "case metadata adjusted for the bundle",
+        "tool",
     ),
     RuleInfo(
         "A001",
@@ -183,6 +199,33 @@ Fix: delete the comment or the entry, or correct the rule it names.""",
 case.toml ignore entry gives no reason. The finding is still accepted, but whoever reviews the
 case next must be able to see why: write the reason after the rule, e.g.
 caselint: ignore W001 原因：引用第三方榜单.""",
+    "checks-skipped": """checks-skipped (F006): a part is so long that some checks were not run.
+
+What it does
+    A part more than check_cap_ratio times its limit (20 in the 2025 pack: 20,000 字 for the
+    summary, 100,000 for the detailed part) is still counted exactly and still fails its
+    length limit, but emotive-wording, unquantified-claim, data-dimension-missing and
+    category-focus skip it. Their work grows with the text: on a document of millions of
+    characters they would run for hours. The finding names the part and its count.
+Why it matters
+    No clause of the notice: it protects a batch from one runaway file. A part that long is
+    refused on its length anyway.
+How to fix
+    Check that the file is the right one, cut the part to its limit and check it again.
+""",
+    "metadata-adjusted": """metadata-adjusted (B002): case metadata was changed to fit the files of a bundle.
+
+What it does
+    Control characters (C0, DEL, C1), U+FFFE/U+FFFF and other characters XML cannot hold are
+    removed from the metadata written into 申请表.docx and the part files, and a title longer
+    than Word's core-property limit (255 characters) is cut there; the manifest keeps the
+    values as they were written. The finding names each field and what was done.
+Why it matters
+    Word refuses a document holding such characters; a bundle must open on the platform.
+How to fix
+    Remove the stray characters (often pasted from another program) or shorten the field in
+    the metadata, and pack again.
+""",
     "bundle-mismatch": """A file of an upload bundle differs from the bundle's manifest (changed, missing
 or added after packing), or its counts no longer match. Pack the case again.""",
 }
@@ -296,6 +339,29 @@ DOCS_ZH = {
     与通知条款无关：接受一条问题应当有理由，便于省局汇总时复核，也便于日后追溯。
 修改
     在规则代码后面写上原因，例如“原因：引用第三方榜单，已注明来源和时间”。
+""",
+    "checks-skipped": """checks-skipped（F006）：某部分材料过长，部分检查没有执行。
+
+作用
+    某部分的字数超过上限的若干倍（倍数由规则包设定，2025年为 20 倍：综合材料 2 万字、详细材料
+    10 万字）时，照常精确统计字数、照常报告超出上限，但不再做措辞、效果表述、数据维度和类别
+    侧重点四项检查，并报告这一条，写明是哪一部分、有多少字。这几项检查的耗时随文字量增长，
+    几百万字的文件会让整批检查运行数小时。
+原因
+    与通知条款无关，是为防止一个异常文件拖垮整批检查；这么长的材料本身就因超出字数上限而不通过。
+修改
+    确认文件是否放错，把该部分删减到字数上限以内，再检查一次。
+""",
+    "metadata-adjusted": """metadata-adjusted（B002）：写入上传包的案例信息做了调整。
+
+作用
+    打包时，写入申请表和各部分文件的案例信息中，控制字符（常见于从其他软件粘贴的内容）、
+    U+FFFE 等 XML 不能容纳的字符会被删除；超过 Word 文档属性上限（255 个字符）的标题会被截断。
+    清单 manifest.json 仍保留原样。每个被调整的字段各报告一条提示，写明做了什么调整。
+原因
+    含有这类字符的 Word 文档无法打开，上传包必须能在申报系统中正常打开。
+修改
+    在案例信息中删去这些字符或缩短该字段，再重新打包。
 """,
     "bundle-mismatch": """bundle-mismatch（B001）：上传包里的文件与打包清单不一致。
 

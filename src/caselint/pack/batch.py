@@ -102,7 +102,7 @@ def pack_batch(
                 outcome.skipped.append(prepared)
                 continue
             prepared.name = unique(prepared.name, taken, pack.bundle.max_name_length)
-            taken.append(prepared.name)
+            taken += [prepared.name, f"{prepared.name}.zip"]
             stage.check_free([prepared.name, f"{prepared.name}.zip"])
             try:
                 built = build(prepared, settings, form, stage.path)

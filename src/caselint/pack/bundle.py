@@ -19,8 +19,10 @@ from caselint import __version__
 from caselint.cases.case import CaseInput
 from caselint.core.i18n import Catalog, Lang, render
 from caselint.core.model import PART_NAMES, CaseResult, Finding
+from caselint.core.read_error import ReadError
 from caselint.crosscase import BatchOptions
 from caselint.engine import ALL_RULES, Settings, check_case
+from caselint.pack.errors import PackError
 from caselint.pack.form import Form, load_form, write_form
 from caselint.pack.gate import (
     PackOptions,
@@ -30,6 +32,7 @@ from caselint.pack.gate import (
     hash_inputs,
     input_paths,
     prepare,
+    read_input,
     sha256,
 )
 from caselint.pack.manifest import (
@@ -135,7 +138,10 @@ def _portable_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
 def _sources(case_input: CaseInput) -> list[SourceFile]:
     sources = []
     for path in input_paths(case_input):
-        data = path.read_bytes()
+        try:
+            data = read_input(case_input, path)
+        except ReadError as exc:
+            raise PackError(f"{path}: {exc}") from exc
         sources.append(SourceFile(name=path.name, size=len(data), sha256=sha256(data)))
     return sorted(sources, key=lambda s: s.name)
 

@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from caselint import __version__
+from caselint.pack.fit import fit_title
 from caselint.pack.zipfile_det import rezip
 
 APP_XML = (
@@ -33,7 +34,7 @@ def finish_docx(document: Any, *, title: str, when: dt.datetime) -> bytes:
     """The bytes of a python-docx ``Document`` with fixed properties and a deterministic zip."""
     when = when.replace(tzinfo=None, microsecond=0)
     props = document.core_properties
-    props.title = title
+    props.title = fit_title(title)  # metadata: Word's limit and characters (see pack.fit)
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
     props.comments = ""

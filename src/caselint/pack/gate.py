@@ -21,10 +21,14 @@ from caselint.cases.metadata import case_metadata
 from caselint.cases.metadata_advice import metadata_where
 from caselint.core.i18n import Catalog, Lang, join_list, render
 from caselint.core.model import PART_NAMES, CaseResult, Finding
+from caselint.core.read_error import ReadError
+from caselint.core.readfile import read_regular
 from caselint.engine import Settings
 from caselint.pack.errors import PackError
+from caselint.pack.fit import fit_values, title_finding
 from caselint.pack.names import EXTRA_FIELDS, fill_pattern, safe_name
 from caselint.pack.part_files import unsupported
+from caselint.readers.sniff import DEFAULT_MAX_FILE_BYTES
 from caselint.rulepack.pack import RulePack
 
 MESSAGES: Catalog = {
@@ -35,6 +39,10 @@ MESSAGES: Catalog = {
     "metadata": {
         "zh": "案例信息缺少打包所需的字段：{fields}（{where}；--force 不能代替）",
         "en": "the case metadata lacks fields the bundle needs: {fields} ({where}; --force cannot replace them)",
+    },
+    "unreadable": {
+        "zh": "案例中有文件无法读取：{files}（--force 不能代替；原因见 F001）",
+        "en": "files of the case cannot be read: {files} (--force cannot replace them; see F001)",
     },
     "no-part": {
         "zh": "没有可打包的{part}（--force 不能代替）",
@@ -90,14 +98,20 @@ def input_paths(case_input: CaseInput) -> list[Path]:
     return paths
 
 
+def read_input(case_input: CaseInput, path: Path) -> bytes:
+    """The bytes of a draft or metadata file, read as the checks read it: a regular file inside
+    the case folder, within the size cap (:class:`ReadError` otherwise, never a hang)."""
+    return read_regular(path, DEFAULT_MAX_FILE_BYTES, root=case_input.folder)
+
+
 def hash_inputs(case_input: CaseInput) -> dict[str, str]:
-    """SHA-256 of every draft and metadata file (``missing`` for one that vanished)."""
+    """SHA-256 of every draft and metadata file (``unreadable`` for one that cannot be read)."""
     hashes = {}
     for path in input_paths(case_input):
         try:
-            hashes[str(path)] = sha256(path.read_bytes())
-        except OSError:
-            hashes[str(path)] = "missing"
+            hashes[str(path)] = sha256(read_input(case_input, path))
+        except ReadError:
+            hashes[str(path)] = "unreadable"
     return hashes
 
 
@@ -139,13 +153,17 @@ def prepare(
     """Decide whether the case may be packed (see the module docstring), before writing."""
     pack, lang = settings.pack, settings.lang
     case = assemble(case_input, pack, lang)
-    values = bundle_values(case, result, pack)
-    findings = list(result.findings) + list(extra_findings or [])
+    labels = {f.key: f.label for f in pack.metadata.fields} if pack.metadata else {}
+    values, adjusted = fit_values(bundle_values(case, result, pack), labels, lang)
+    name_value = str(values.get("case_name") or case_input.id)
+    titles = [f"{name_value} 申请表", *(f"{name_value} {p.title}" for p in pack.parts.values())]
+    cut = next((f for f in (title_finding(t, lang) for t in titles) if f is not None), None)
+    adjusted += [cut] if cut is not None else []
+    findings = list(result.findings) + list(extra_findings or []) + adjusted
     errors = [f for f in findings if f.severity == "error" and f.active]
     reasons = []
     if errors and not options.force:
         reasons.append(render(MESSAGES, "errors", lang, n=len(errors)))
-    labels = {f.key: f.label for f in pack.metadata.fields} if pack.metadata else {}
     missing = [
         labels.get(k, k) if lang == "zh" else k
         for k in required_fields(pack, pattern_keys)
@@ -155,6 +173,12 @@ def prepare(
         where = metadata_where(case, lang, missing[0], more=len(missing) > 1)
         fields = join_list(missing, lang)
         reasons.append(render(MESSAGES, "metadata", lang, fields=fields, where=where))
+    unreadable = sorted(
+        {Path(f.file).name for f in result.findings if f.rule == "unreadable-file" and f.file}
+    )
+    if unreadable:
+        # A file that cannot be read cannot be hashed into the manifest, nor left out unseen.
+        reasons.append(render(MESSAGES, "unreadable", lang, files=join_list(unreadable, lang)))
     for part in PART_NAMES:
         title = pack.parts[part].title if lang == "zh" else part
         if part not in case.parts:

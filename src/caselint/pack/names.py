@@ -144,17 +144,23 @@ def _truncate(text: str, max_length: int) -> str:
 
 
 def unique(name: str, taken: Iterable[str], max_length: int) -> str:
-    """``name``, or ``name-2``, ``name-3`` … when a name differing only in case is taken.
+    """``name``, or ``name-2``, ``name-3`` … when it clashes with a name already taken.
 
-    Windows and macOS folders are case-insensitive: ``A`` and ``a`` would be one bundle.
+    A bundle is a folder ``name`` and a zip ``name.zip``: both must be free, so a case named
+    ``X.zip`` beside a case named ``X`` gets another name. Windows and macOS folders are
+    case-insensitive: ``A`` and ``a`` would be one bundle.
     """
     used = {t.casefold() for t in taken}
-    if name.casefold() not in used:
+
+    def free(candidate: str) -> bool:
+        return candidate.casefold() not in used and f"{candidate}.zip".casefold() not in used
+
+    if free(name):
         return name
     n = 2
     while True:
         suffix = f"-{n}"
         candidate = safe_name(name[: max(1, max_length - len(suffix))], max_length) + suffix
-        if candidate.casefold() not in used:
+        if free(candidate):
             return candidate
         n += 1

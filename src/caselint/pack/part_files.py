@@ -21,6 +21,8 @@ inclusive ones) and the same text, heading by heading — or packing stops.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -29,6 +31,7 @@ from caselint.cases.case import Case
 from caselint.cases.parts import split_document
 from caselint.core.i18n import Catalog, Lang, render
 from caselint.core.model import INCLUSIVE_STORIES, Block, BlockKind, Counts, PartName, Story
+from caselint.core.safezip import unsafe_name
 from caselint.pack.docx_split import SplitError, split_docx
 from caselint.pack.docx_writer import ConversionError, write_part
 from caselint.pack.errors import PackError
@@ -39,6 +42,10 @@ from caselint.rulepack.pack import RulePack
 from caselint.text.count import count_blocks
 
 MESSAGES: Catalog = {
+    "unsafe-entry": {
+        "zh": "{file} 内部含有不安全的路径（{entry}），Word 不会生成这样的文件，未打包；请用 Word/WPS 打开后另存为 .docx 再打包",
+        "en": "{file} holds an unsafe internal path ({entry}) Word never writes; not packed: save it again from Word or WPS",
+    },
     "format": {
         "zh": "{file} 是 {fmt} 格式，无法原样放入上传包；请在 Word 或 WPS 中另存为 .docx 后重新打包",
         "en": "{file} is a {fmt} file and cannot go into the bundle as it is; save it as .docx in Word or WPS and pack again",
@@ -100,6 +107,15 @@ def unsupported(case: Case, part: PartName, lang: Lang) -> str | None:
     return None
 
 
+def _unsafe_entries(data: bytes) -> list[str]:
+    """Entry names of a .docx that would land outside the folder it is unpacked into."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [name for name in archive.namelist() if unsafe_name(name)]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return []  # the readers said what is wrong with it
+
+
 def make_part_file(
     case: Case, part: PartName, pack: RulePack, *, when: dt.datetime, doc_title: str, lang: Lang
 ) -> PartFile:
@@ -115,6 +131,11 @@ def make_part_file(
             data = read_bytes(source)
         except ReadError as exc:
             raise PackError(render(MESSAGES, "unreadable", lang, reason=exc.message(lang))) from exc
+        unsafe = _unsafe_entries(data)
+        if unsafe:
+            raise PackError(
+                render(MESSAGES, "unsafe-entry", lang, file=source.name, entry=unsafe[0])
+            )
         split = split_document(document, pack)
         if set(split.parts) == {part}:
             return PartFile(part, name, data, source.name, "copied", text.counts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from caselint.core.i18n import Lang
 from caselint.core.model import PART_NAMES, Counts, Finding
+from caselint.core.xmltext import plain_text
 from caselint.pack.manifest import BundleFile, Manifest
 from caselint.reports.text import where
 from caselint.text.count import COUNT_FIELDS
@@ -157,7 +158,9 @@ def render_report(manifest: Manifest, documents: list[BundleFile], lang: Lang) -
     for note in manifest.notes:
         lines.append(f"- {note}")
     lines.append(f"- {t['verify'].format(name=manifest.bundle)}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    # Metadata and excerpts are untrusted: no control character (a terminal escape) reaches
+    # whoever prints the report.
+    return (plain_text("\n".join(lines)) + "\n").encode("utf-8")
 
 
 def _counts_table(manifest: Manifest, lang: Lang) -> list[str]:

@@ -15,9 +15,14 @@ copies; verifying both catches an edit to one of them.
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import posixpath
+import stat
 import tempfile
 import zipfile
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -27,10 +32,14 @@ from caselint.cases.parts import split_document
 from caselint.core.codes import finding
 from caselint.core.i18n import Catalog, Lang, render
 from caselint.core.model import Counts, Finding, PartName
+from caselint.core.read_error import ReadError
+from caselint.core.readfile import read_regular
+from caselint.core.safezip import InflateLimit, read_member, unsafe_name
 from caselint.pack.errors import PackError
 from caselint.pack.manifest import MANIFEST_NAME, Manifest
 from caselint.pack.names import safe_name
-from caselint.readers import ReadError, read_document
+from caselint.pack.staging import journal_near
+from caselint.readers import read_document
 from caselint.rulepack.pack import RulePack, RulePackError, load_pack
 from caselint.text.count import COUNT_FIELDS, count_blocks
 
@@ -54,6 +63,22 @@ MESSAGES: Catalog = {
     "too-large": {
         "zh": "压缩包解压后过大（{size} MB），未核对：{path}",
         "en": "the zip expands to {size} MB; not verified: {path}",
+    },
+    "not-regular": {
+        "zh": "不是文件夹也不是普通文件（是管道、设备或套接字），未核对：{path}",
+        "en": "neither a folder nor a regular file (a pipe, device or socket); not verified: {path}",
+    },
+    "duplicate": {
+        "zh": "压缩包中 {file} 出现了不止一次：不同软件会取不同的一份，无法确认上传的是哪一份",
+        "en": "{file} appears more than once in the zip: tools differ on which copy they take",
+    },
+    "irregular": {
+        "zh": "{file} 不是普通文件（符号链接、管道或设备），未读取",
+        "en": "{file} is not a regular file (a symbolic link, pipe or device); not read",
+    },
+    "interrupted": {
+        "zh": "上一次打包在写入时被中断（{file}），输出文件夹中可能新旧混杂；重新运行 caselint pack 会恢复原状",
+        "en": "an earlier pack was interrupted while writing ({file}); the output folder may mix old and new files: run caselint pack again to restore it",
     },
     "changed": {
         "zh": "{file} 与清单不一致：SHA-256 应为 {expected}…，现为 {actual}…（打包后被修改）",
@@ -92,7 +117,7 @@ MESSAGES: Catalog = {
 
 class FileCheck(BaseModel):
     path: str
-    status: Literal["ok", "changed", "missing", "extra"]
+    status: Literal["ok", "changed", "missing", "extra", "duplicate", "irregular"]
     expected_sha256: str | None = None
     actual_sha256: str | None = None
     expected_size: int | None = None
@@ -124,24 +149,81 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_folder(path: Path) -> tuple[bytes | None, dict[str, bytes]]:
-    files: dict[str, bytes] = {}
-    for item in sorted(path.rglob("*")):
-        if item.is_file() and item.name not in OS_LITTER:
-            files[item.relative_to(path).as_posix()] = item.read_bytes()
-    return files.pop(MANIFEST_NAME, None), files
+@dataclass
+class Contents:
+    """What a bundle holds: its manifest's bytes, every other regular file by bundle-relative
+    path, and the entries that cannot be taken at face value (each a ``bundle-mismatch``)."""
+
+    manifest: bytes | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    duplicates: list[str] = field(default_factory=list)
+    irregular: list[str] = field(default_factory=list)
 
 
-def _read_zip(path: Path, lang: Lang) -> tuple[bytes | None, dict[str, bytes]]:
+def _read_folder(path: Path, lang: Lang) -> Contents:
+    """Every regular file under ``path``; symlinks, FIFOs and devices are listed, never read."""
+    found = Contents()
+    total = 0
+    for folder, dirs, names in os.walk(path):
+        here = Path(folder)
+        for name in sorted(dirs):
+            if os.path.islink(here / name):
+                found.irregular.append((here / name).relative_to(path).as_posix())
+        for name in sorted(names):
+            item = here / name
+            relative = item.relative_to(path).as_posix()
+            if name in OS_LITTER:
+                continue
+            if not stat.S_ISREG(os.lstat(item).st_mode):
+                found.irregular.append(relative)
+                continue
+            try:
+                data = read_regular(item, MAX_BUNDLE_BYTES - total, root=path)
+            except ReadError as exc:
+                if exc.reason == "too-large":
+                    raise _too_large(path, MAX_BUNDLE_BYTES, lang) from exc
+                found.irregular.append(relative)
+                continue
+            total += len(data)
+            found.files[relative] = data
+    found.manifest = found.files.pop(MANIFEST_NAME, None)
+    return found
+
+
+def _too_large(path: Path, size: int, lang: Lang) -> PackError:
+    return PackError(
+        render(MESSAGES, "too-large", lang, size=size // (1024 * 1024), path=path), usage=True
+    )
+
+
+def _read_zip(path: Path, lang: Lang) -> Contents:
+    """Every entry of a bundle zip, inflated under a measured cap; duplicates and links noted."""
     try:
-        archive = zipfile.ZipFile(path)
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        total = sum(i.file_size for i in infos)
-        if total > MAX_BUNDLE_BYTES:
-            size = total // (1024 * 1024)
-            raise PackError(render(MESSAGES, "too-large", lang, size=size, path=path), usage=True)
-        entries = {i.filename: archive.read(i) for i in infos}
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raw = read_regular(path, MAX_BUNDLE_BYTES)
+    except ReadError as exc:
+        raise PackError(
+            render(MESSAGES, "bad-zip", lang, path=path, error=exc.message(lang)), usage=True
+        ) from exc
+    entries: dict[str, bytes] = {}
+    found = Contents()
+    total = 0
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            if info.filename in entries:
+                found.duplicates.append(info.filename)  # other tools read the first, or the last
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                found.irregular.append(info.filename)
+                continue
+            data = read_member(archive, info, MAX_BUNDLE_BYTES - total)
+            total += len(data)
+            entries[info.filename] = data
+    except InflateLimit as exc:
+        raise _too_large(path, MAX_BUNDLE_BYTES, lang) from exc
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
         raise PackError(
             render(MESSAGES, "bad-zip", lang, path=path, error=exc), usage=True
         ) from exc
@@ -149,31 +231,35 @@ def _read_zip(path: Path, lang: Lang) -> tuple[bytes | None, dict[str, bytes]]:
         (n for n in entries if posixpath.basename(n) == MANIFEST_NAME and n.count("/") <= 1),
         key=len,
     )
-    if not manifests:
-        return None, entries
-    prefix = posixpath.dirname(manifests[0])
+    prefix = posixpath.dirname(manifests[0]) if manifests else ""
     prefix = f"{prefix}/" if prefix else ""
-    files: dict[str, bytes] = {}
+
+    def relative(name: str) -> str:
+        inside = name.startswith(prefix) and not unsafe_name(name)
+        return name[len(prefix) :] if inside else name
+
     for name, data in entries.items():
-        if posixpath.basename(name) in OS_LITTER:
-            continue
-        inside = (
-            name.startswith(prefix) and ".." not in name.split("/") and not name.startswith("/")
-        )
-        files[name[len(prefix) :] if inside else name] = data
-    return files.pop(MANIFEST_NAME, None), files
+        if posixpath.basename(name) not in OS_LITTER:
+            found.files[relative(name)] = data
+    found.duplicates = [relative(n) for n in found.duplicates]
+    found.irregular = [relative(n) for n in found.irregular]
+    found.manifest = found.files.pop(MANIFEST_NAME, None) if manifests else None
+    return found
 
 
-def load_bundle(path: Path, lang: Lang) -> tuple[Manifest, dict[str, bytes]]:
-    """The manifest and every other file of a bundle folder or zip (by bundle-relative path)."""
-    if path.is_dir():
-        raw, files = _read_folder(path)
+def load_bundle(path: Path, lang: Lang) -> tuple[Manifest, Contents]:
+    """The manifest and the contents of a bundle folder or zip (by bundle-relative path)."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISDIR(mode):
+        contents = _read_folder(path, lang)
+    elif stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        contents = _read_zip(path, lang)
     else:
-        raw, files = _read_zip(path, lang)
-    if raw is None:
+        raise PackError(render(MESSAGES, "not-regular", lang, path=path), usage=True)
+    if contents.manifest is None:
         raise PackError(render(MESSAGES, "not-bundle", lang, path=path), usage=True)
     try:
-        return Manifest.loads(raw), files
+        return Manifest.loads(contents.manifest), contents
     except ValidationError as exc:
         error = str(exc).splitlines()[0]
         raise PackError(
@@ -198,7 +284,8 @@ def verify_bundle(path: Path, lang: Lang = "zh", pack: RulePack | None = None) -
     """Compare a bundle with its manifest (see the module docstring)."""
     from caselint import __version__
 
-    manifest, files = load_bundle(path, lang)
+    manifest, contents = load_bundle(path, lang)
+    files = contents.files
     notes: list[str] = []
     if manifest.tool.version != __version__:
         notes.append(
@@ -234,6 +321,15 @@ def verify_bundle(path: Path, lang: Lang = "zh", pack: RulePack | None = None) -
                 )
             )
         checks.append(check)
+    for name in contents.duplicates:
+        checks.append(FileCheck(path=name, status="duplicate"))
+        findings.append(_mismatch("duplicate", lang, name))
+    for name in contents.irregular:
+        checks.append(FileCheck(path=name, status="irregular"))
+        findings.append(_mismatch("irregular", lang, name))
+    interrupted = journal_near(path)
+    if interrupted is not None:
+        findings.append(_mismatch("interrupted", lang, str(interrupted)))
     for extra in sorted(set(files) - listed):
         checks.append(
             FileCheck(

@@ -17,6 +17,8 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable
 
+from caselint.core.safezip import read_member, unsafe_name
+
 #: The earliest time a zip can hold: what a build without a meaningful date records.
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
 UTF8_FLAG = 0x800
@@ -26,6 +28,8 @@ _UNIX = 3
 _S_IFREG = 0o100000
 _S_IFDIR = 0o040000
 _MSDOS_DIRECTORY = 0x10
+#: The most one entry of a .docx being rewritten may inflate to (its readers refuse more).
+MAX_ENTRY_BYTES = 300 * 1024 * 1024
 
 
 def _date_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
@@ -85,19 +89,23 @@ def rezip(
     """Rewrite a zip (a .docx) with fixed metadata, in its own entry order.
 
     ``replace`` maps entry names to new content, or to None to drop the entry; names not yet in
-    the archive are appended.
+    the archive are appended. Unsafe names (absolute, ``..``) and repeated names are dropped.
     """
     replace = dict(replace or {})
     entries: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
-            if info.is_dir():
+            # Folders, entries that would land outside the folder they are unpacked into
+            # (``../x``, ``/etc/x``) and repeats of a name are not carried into the new file.
+            if info.is_dir() or unsafe_name(info.filename) or info.filename in seen:
                 continue
+            seen.add(info.filename)
             if info.filename in replace:
                 new = replace.pop(info.filename)
                 if new is not None:
                     entries.append((info.filename, new))
             else:
-                entries.append((info.filename, archive.read(info)))
+                entries.append((info.filename, read_member(archive, info, MAX_ENTRY_BYTES)))
     entries += [(name, new) for name, new in replace.items() if new is not None]
     return write_zip(entries, when, sort=False, folders=False)

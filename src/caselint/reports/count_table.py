@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from caselint.core.i18n import Lang
 from caselint.core.model import PART_NAMES, CountReport, Counts, FileCount
+from caselint.core.terminal import printable
 from caselint.rulepack.files import PackLimits
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ def _row(counts: Counts, limit: int | None, pack: PackLimits, markup: bool = Tru
 
 
 def _title(file: FileCount) -> str:
-    """The file's heading line, as the user named the file."""
-    return file.path if file.encoding is None else f"{file.path}  ({file.encoding})"
+    """The file's heading line, as the user named the file (control characters escaped)."""
+    return printable(file.path if file.encoding is None else f"{file.path}  ({file.encoding})")
 
 
 def _rows(file: FileCount, pack: PackLimits, lang: Lang, markup: bool) -> list[list[str]]:
@@ -115,7 +116,7 @@ def rich_count_report(report: CountReport, pack: PackLimits, lang: Lang, stream:
             for finding in file.findings:
                 # soft_wrap: one finding, one line, whatever the width (greppable when piped).
                 console.print(
-                    f"[bold red]{finding.code} {finding.rule}[/] {escape(finding.message)}",
+                    f"[bold red]{finding.code} {finding.rule}[/] {escape(printable(finding.message))}",
                     soft_wrap=True,
                 )
             continue
@@ -133,7 +134,7 @@ def plain_count_report(report: CountReport, pack: PackLimits, lang: Lang) -> str
     lines: list[str] = []
     for file in report.files:
         if file.findings:
-            lines += [f"{f.code} {f.rule} {f.message}" for f in file.findings]
+            lines += [f"{f.code} {f.rule} {printable(f.message)}" for f in file.findings]
             continue
         lines.append(_title(file))
         lines += _plain_table([_HEADERS[lang], *_rows(file, pack, lang, markup=False)])

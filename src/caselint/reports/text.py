@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 
 from caselint.core.i18n import SEVERITY_LABELS, Lang, quoted
 from caselint.core.model import PART_NAMES, CaseResult, Finding, Location, Report
+from caselint.core.terminal import printable
 
 FRAME_CONTEXT = 36
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -101,6 +102,11 @@ def case_information(case: CaseResult, lang: Lang) -> str:
             else f"{label} {value} ({where_from})"
         )
     return " · ".join(shown)
+
+
+def escape(text: str) -> str:
+    """Text from a draft, inert on a terminal: no rich markup, no control characters."""
+    return markup_escape(printable(text))
 
 
 def where(location: Location, part: str | None, lang: Lang) -> str:
