@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from caselint.cases.case import CaseInput, assemble
+from caselint.cases.case import Case, CaseInput, assemble
 from caselint.cases.category import Resolution, resolve
 from caselint.cases.limits import limited_figure
 from caselint.cases.metadata import Source, case_info
@@ -19,13 +19,14 @@ from caselint.cases.suppressions import apply as apply_suppressions
 from caselint.checks import CHECKS
 from caselint.checks.base import CaseContext
 from caselint.core.codes import RULES
-from caselint.core.i18n import Lang
+from caselint.core.i18n import Catalog, Lang
 from caselint.core.model import (
     PART_NAMES,
     SEVERITY_RANK,
     CaseResult,
     ElementResult,
     Finding,
+    PartName,
     PartResult,
     Report,
     Summary,
@@ -91,6 +92,61 @@ def apply_settings(findings: Iterable[Finding], settings: Settings) -> list[Find
     return out
 
 
+#: Checks whose work grows with the text (word segmentation, sentence scans): skipped on a part
+#: beyond the pack's ``counting.check_cap_ratio`` times its limit.
+TEXT_CHECKS = frozenset(
+    {"emotive-wording", "unquantified-claim", "data-dimension-missing", "category-focus"}
+)
+
+MESSAGES: Catalog = {
+    "skipped": {
+        "zh": "{part}有 {value} 字，超过上限 {limit} 字的 {ratio} 倍：字数照常统计，"
+        "未做措辞、效果表述、数据维度和类别侧重点检查",
+        "en": "the {part} has {value} words, more than {ratio} times its limit of {limit}: "
+        "counted as usual, but the wording, claim, data and category-focus checks were skipped",
+    },
+    "skipped-fix": {
+        "zh": "确认文件是否正确，把该部分删减到字数上限以内后再检查",
+        "en": "check it is the right file, cut the part to its limit and check it again",
+    },
+}
+
+
+def _over_cap(case: Case, pack: RulePack, scope: str) -> dict[PartName, int]:
+    """The parts beyond the work cap, with the figure their limit is measured in."""
+    over: dict[PartName, int] = {}
+    for name, part in case.parts.items():
+        value = limited_figure(part.counts, pack.counting, scope).value
+        if value > pack.parts[name].limit * pack.counting.check_cap_ratio:
+            over[name] = value
+    return over
+
+
+def _without(ctx: CaseContext, parts: dict[PartName, int]) -> CaseContext:
+    """The context the text checks see: the case without the parts beyond the cap."""
+    if not parts:
+        return ctx
+    kept = {name: part for name, part in ctx.case.parts.items() if name not in parts}
+    return replace(ctx, case=replace(ctx.case, parts=kept), _cache={})
+
+
+def _skipped(ctx: CaseContext, part: PartName, value: int) -> Finding:
+    ratio = ctx.pack.counting.check_cap_ratio
+    return ctx.report(
+        "checks-skipped",
+        ctx.t(
+            MESSAGES,
+            "skipped",
+            part=ctx.part_title(part),
+            value=f"{value:,}",
+            limit=ctx.pack.parts[part].limit,
+            ratio=f"{ratio:g}",
+        ),
+        part=part,
+        suggestion=ctx.t(MESSAGES, "skipped-fix"),
+    )
+
+
 def verdict(findings: Iterable[Finding]) -> str:
     """``fail`` on an error-level finding no suppression accepts."""
     return "fail" if any(f.severity == "error" and f.active for f in findings) else "pass"
@@ -123,9 +179,12 @@ def check_case_read(
         resolution=resolution,
     )
     findings = list(case.findings)
+    capped = _over_cap(case, pack, settings.count_scope)
+    text_ctx = _without(ctx, capped)
     for module in CHECKS:
         if module.NAME in settings.enabled:
-            findings.extend(module.check(ctx))
+            findings.extend(module.check(text_ctx if module.NAME in TEXT_CHECKS else ctx))
+    findings += [_skipped(ctx, name, value) for name, value in capped.items()]
     findings = apply_settings(findings, settings)
     accepted = written_in(case, pack)
     if accepted:

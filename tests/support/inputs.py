@@ -206,12 +206,18 @@ def _zip_headers(name: bytes, crc: int, compressed: int, size: int) -> tuple[byt
 
 
 def write_zeros_zip(
-    path: Path, member: str, size: int, others: dict[str, bytes] | None = None
+    path: Path,
+    member: str,
+    size: int,
+    others: dict[str, bytes] | None = None,
+    *,
+    claimed_size: int | None = None,
 ) -> None:
     """A zip whose ``member`` inflates to ``size`` zero bytes (a multiple of 1 MiB).
 
     Each megabyte of zeros deflates to the same few hundred bytes after a full flush, so the
-    member is written by repeating them: no gigabyte ever passes through zlib.
+    member is written by repeating them: no gigabyte ever passes through zlib. ``claimed_size``
+    puts another size in the member's headers (a zip that understates what it inflates to).
     """
     chunk = 1024 * 1024
     assert size % chunk == 0 and size < 2**32
@@ -224,7 +230,8 @@ def write_zeros_zip(
         crc = zlib.crc32(zeros, crc)
     compressed = len(segment) * (size // chunk) + len(tail)
 
-    entries = [(member.encode(), crc, compressed, size, None)]
+    stated = size if claimed_size is None else claimed_size
+    entries = [(member.encode(), crc, compressed, stated, None)]
     for name, data in (others or {}).items():
         deflated = zlib.compressobj(9, zlib.DEFLATED, -15)
         packed = deflated.compress(data) + deflated.flush()

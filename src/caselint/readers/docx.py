@@ -29,6 +29,7 @@ from lxml import etree
 
 from caselint.core.model import Block, BlockKind, Document, Location, Story
 from caselint.core.read_error import ReadError
+from caselint.core.safezip import InflateLimit, read_member
 from caselint.readers.numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -94,7 +95,13 @@ _SKIPPED = frozenset(
     }
 )
 #: Zip safety: the most a .docx may expand to, and the highest compression ratio of a big part.
+#: Sizes are measured while inflating (:mod:`caselint.core.safezip`); headers only refuse early.
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+#: The most one XML part may inflate to. A 5000-字 draft's document.xml is well under a
+#: megabyte, a heavily revised one a few; 32 MB is a long book. Parsing costs about three times
+#: the XML in memory, so the cap keeps checking any .docx within a few hundred megabytes and a
+#: minute (benchmarks/bench_huge_xml.py).
+MAX_XML_PART_BYTES = 32 * 1024 * 1024
 MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # parts smaller than this are never judged by their ratio
 
@@ -204,6 +211,7 @@ class Package:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
         self.names = set(archive.namelist())
+        self.inflated = 0  # bytes inflated so far, measured (headers can lie)
         main = self._main_part_name()
         if main not in self.names:
             raise ReadError("no-document-part")
@@ -236,10 +244,22 @@ class Package:
     def xml(self, name: str) -> etree._Element | None:
         if name not in self.names:
             return None
+        room = MAX_UNZIPPED_BYTES - self.inflated
         try:
-            raw = self.archive.read(name)
+            raw = read_member(self.archive, name, min(MAX_XML_PART_BYTES, room))
+        except InflateLimit as exc:
+            if exc.limit == MAX_XML_PART_BYTES:
+                raise ReadError(
+                    "part-too-large", part=name, limit=MAX_XML_PART_BYTES >> 20
+                ) from exc
+            total = self.inflated + exc.size
+            packed = max(1, sum(info.compress_size for info in self.archive.infolist()))
+            raise ReadError(
+                "zip-bomb", size=round(total / 1024 / 1024), ratio=max(1, round(total / packed))
+            ) from exc
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise ReadError("corrupt-zip", detail=f"{name}: {exc}") from exc
+        self.inflated += len(raw)
         try:
             return etree.fromstring(raw, _PARSER)
         except etree.XMLSyntaxError as exc:

@@ -80,6 +80,10 @@ class Counting:
     scope: str = "inclusive"
     near_ratio: float = 0.95
     alternatives: list[str] = field(default_factory=lambda: ["chars_no_spaces"])
+    #: Beyond this many times its limit a part is still counted exactly, but the wording, claim
+    #: and data checks skip it (``checks-skipped``): their cost grows with the text, and a part
+    #: twenty times too long is refused on its length whatever its wording.
+    check_cap_ratio: float = 20
 
     def __post_init__(self) -> None:
         if self.measure not in LIMIT_MEASURES:
@@ -90,6 +94,9 @@ class Counting:
         if not isinstance(ratio, (int, float)) or isinstance(ratio, bool) or not 0 < ratio <= 1:
             raise ValueError("near_ratio: must be a number in (0, 1]")
         _strings(self.alternatives, "alternatives")
+        cap = self.check_cap_ratio
+        if not isinstance(cap, (int, float)) or isinstance(cap, bool) or cap < 1:
+            raise ValueError("check_cap_ratio: must be a number of at least 1")
         if any(a not in LIMIT_MEASURES for a in self.alternatives):
             raise ValueError(f"alternatives: must be among {', '.join(LIMIT_MEASURES)}")
 
