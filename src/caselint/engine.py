@@ -92,18 +92,30 @@ def apply_settings(findings: Iterable[Finding], settings: Settings) -> list[Find
     return out
 
 
-#: Checks whose work grows with the text (word segmentation, sentence scans): skipped on a part
-#: beyond the pack's ``counting.check_cap_ratio`` times its limit.
-TEXT_CHECKS = frozenset(
-    {"emotive-wording", "unquantified-claim", "data-dimension-missing", "category-focus"}
+#: Checks that see a part beyond the pack's ``counting.check_cap_ratio`` times its limit: those
+#: of its structure, length and metadata, whose work does not grow with the text. Every other
+#: check (wording, claims, data, figures, and any check added later) skips such a part.
+UNCAPPED_CHECKS = frozenset(
+    {
+        "part-missing",
+        "category-unknown",
+        "category-inferred",
+        "element-missing",
+        "element-order",
+        "length-over-limit",
+        "length-near-limit",
+        "metadata-missing",
+        "metadata-counted",
+    }
 )
 
 MESSAGES: Catalog = {
     "skipped": {
-        "zh": "{part}有 {value} 字，超过上限 {limit} 字的 {ratio} 倍：字数照常统计，"
-        "未做措辞、效果表述、数据维度和类别侧重点检查",
-        "en": "the {part} has {value} words, more than {ratio} times its limit of {limit}: "
-        "counted as usual, but the wording, claim, data and category-focus checks were skipped",
+        "zh": "{part}有 {value} 字，超过上限 {limit} 字的 {ratio} 倍：字数和结构照常检查，"
+        "措辞、效果表述、数据等逐句的检查未做",
+        "en": "the {part} has {value} words, more than {ratio} times its limit of {limit}: its "
+        "length and structure were checked, the sentence-by-sentence checks (wording, claims, "
+        "data) were skipped",
     },
     "skipped-fix": {
         "zh": "确认文件是否正确，把该部分删减到字数上限以内后再检查",
@@ -183,7 +195,7 @@ def check_case_read(
     text_ctx = _without(ctx, capped)
     for module in CHECKS:
         if module.NAME in settings.enabled:
-            findings.extend(module.check(text_ctx if module.NAME in TEXT_CHECKS else ctx))
+            findings.extend(module.check(ctx if module.NAME in UNCAPPED_CHECKS else text_ctx))
     findings += [_skipped(ctx, name, value) for name, value in capped.items()]
     findings = apply_settings(findings, settings)
     accepted = written_in(case, pack)

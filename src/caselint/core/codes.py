@@ -203,10 +203,12 @@ caselint: ignore W001 原因：引用第三方榜单.""",
 
 What it does
     A part more than check_cap_ratio times its limit (20 in the 2025 pack: 20,000 字 for the
-    summary, 100,000 for the detailed part) is still counted exactly and still fails its
-    length limit, but emotive-wording, unquantified-claim, data-dimension-missing and
-    category-focus skip it. Their work grows with the text: on a document of millions of
-    characters they would run for hours. The finding names the part and its count.
+    summary, 100,000 for the detailed part) is still counted exactly, still fails its length
+    limit and its structure and metadata are still checked, but the checks that read it
+    sentence by sentence (emotive-wording, unquantified-claim, data-dimension-missing,
+    figure-mismatch, category-focus …) skip it. Their work grows with the text: on a document
+    of millions of characters they would run for hours. The finding names the part and its
+    count.
 Why it matters
     No clause of the notice: it protects a batch from one runaway file. A part that long is
     refused on its length anyway.
@@ -344,9 +346,9 @@ DOCS_ZH = {
 
 作用
     某部分的字数超过上限的若干倍（倍数由规则包设定，2025年为 20 倍：综合材料 2 万字、详细材料
-    10 万字）时，照常精确统计字数、照常报告超出上限，但不再做措辞、效果表述、数据维度和类别
-    侧重点四项检查，并报告这一条，写明是哪一部分、有多少字。这几项检查的耗时随文字量增长，
-    几百万字的文件会让整批检查运行数小时。
+    10 万字）时，照常精确统计字数、照常报告超出上限、照常检查要素结构和案例信息，但不再做措辞、
+    效果表述、数据维度、前后数据一致和类别侧重点等逐句的检查，并报告这一条，写明是哪一部分、
+    有多少字。这些检查的耗时随文字量增长，几百万字的文件会让整批检查运行数小时。
 原因
     与通知条款无关，是为防止一个异常文件拖垮整批检查；这么长的材料本身就因超出字数上限而不通过。
 修改

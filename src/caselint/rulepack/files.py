@@ -80,9 +80,9 @@ class Counting:
     scope: str = "inclusive"
     near_ratio: float = 0.95
     alternatives: list[str] = field(default_factory=lambda: ["chars_no_spaces"])
-    #: Beyond this many times its limit a part is still counted exactly, but the wording, claim
-    #: and data checks skip it (``checks-skipped``): their cost grows with the text, and a part
-    #: twenty times too long is refused on its length whatever its wording.
+    #: Beyond this many times its limit a part is still counted exactly and its structure
+    #: checked, but the sentence-by-sentence checks skip it (``checks-skipped``): their cost
+    #: grows with the text, and a part twenty times too long fails on its length anyway.
     check_cap_ratio: float = 20
 
     def __post_init__(self) -> None:
