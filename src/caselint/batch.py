@@ -200,7 +200,6 @@ def run_cases(
     stats.cases = len(inputs)
     results: list[CaseResult | None] = [None] * len(inputs)
     keys: list[str | None] = [None] * len(inputs)
-    read: dict[int, dict[str, str]] = {}  # the digests of the bytes each case was checked from
     todo: list[int] = []
     for i, case in enumerate(inputs):
         if cache is not None:
@@ -214,17 +213,27 @@ def run_cases(
     done = stats.cached
     if progress:
         progress(done, len(inputs))
+
+    def finish(i: int, outcome: Outcome) -> None:
+        """Record a case's result; store it in the cache as it arrives (while workers go on
+        with other cases) under the key of the bytes checked, and only when those are the
+        bytes the lookup read: a draft edited (or reverted) mid-run is never stored."""
+        nonlocal done
+        results[i], ok, read = outcome
+        key = keys[i]
+        result = results[i]
+        stored = cache is not None and key and ok and _cacheable(result)
+        if stored and case_key(inputs[i], settings, read) == key:
+            cache.put(key, result)
+        done += 1
+        if progress:
+            progress(done, len(inputs))
+
     workers = min(jobs or available_cpus(), len(todo))
-    failed: set[int] = set()
     if workers <= 1 or len(todo) < MIN_CASES_FOR_POOL:
         stats.workers = 1
         for i in todo:
-            results[i], ok, read[i] = check_guarded(inputs[i], settings, debug)
-            if not ok:
-                failed.add(i)
-            done += 1
-            if progress:
-                progress(done, len(inputs))
+            finish(i, check_guarded(inputs[i], settings, debug))
     else:
         stats.workers = workers
         context = mp_context or _pool_context()
@@ -239,34 +248,16 @@ def run_cases(
             for future in as_completed(futures):
                 i = futures[future]
                 try:
-                    results[i], ok, read[i] = future.result()
+                    outcome = future.result()
                 except BrokenProcessPool:
                     lost.append(i)  # a worker died (crashed or killed): retried below
                     continue
-                if not ok:
-                    failed.add(i)
-                done += 1
-                if progress:
-                    progress(done, len(inputs))
+                finish(i, outcome)
         # Cases of a dead pool are checked again here, one by one: the one that kills its
         # process again fails alone, every other case still gets its result.
         for i in sorted(lost):
-            results[i], ok, read[i] = _check_isolated(inputs[i], settings, mp_context)
-            if not ok:
-                failed.add(i)
-            done += 1
-            if progress:
-                progress(done, len(inputs))
+            finish(i, _check_isolated(inputs[i], settings, mp_context))
     stats.checked = len(todo)
-    if cache is not None:
-        for i in todo:
-            key = keys[i]
-            result = results[i]
-            ok = key and result is not None and i not in failed and _cacheable(result)
-            # Stored under the key of the bytes checked, and only when those are the bytes the
-            # lookup read: a draft edited (or reverted) mid-run is never stored.
-            if ok and case_key(inputs[i], settings, read.get(i)) == key:
-                cache.put(key, result)
     return [r for r in results if r is not None]
 
 

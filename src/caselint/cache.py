@@ -12,8 +12,9 @@ not stored at all, so neither the edit nor its reversal can leave a result under
 Files are read as regular files inside the case folder with a size cap (never a FIFO or a
 device), and a case with a file that cannot be read is never cached.
 
-One file per entry, written to a temporary file and renamed into place, so two runs sharing the
-cache never see half an entry; no SQLite, whose locking is unreliable on network file systems.
+One file per entry, written (as each case's result arrives, while workers check the next ones)
+to a temporary file and renamed into place, so two runs sharing the cache never see half an
+entry; not fsynced, since an entry torn by a power cut fails its checksum and is recomputed; no SQLite, whose locking is unreliable on network file systems.
 An entry is a header line (format, key, SHA-256 of the payload) and the result's JSON; an entry
 whose header does not match its name or its payload is ignored and recomputed. The checksum
 catches damage and casual edits, not a forger who recomputes it: the cache folder is trusted as
@@ -117,5 +118,7 @@ class Cache:
         payload = to_json(result, indent=None).encode()
         header = {"format": CACHE_FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
         data = json.dumps(header).encode() + b"\n" + payload
+        # No fsync: an entry torn by a power cut fails its checksum and is computed again,
+        # and a cold run no longer waits for the disk once per case.
         with contextlib.suppress(OSError):
-            atomic_write_bytes(self._path(key), data)
+            atomic_write_bytes(self._path(key), data, durable=False)
