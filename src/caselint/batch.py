@@ -19,18 +19,23 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from caselint.cache import Cache, case_key, file_digests
 from caselint.cases.case import CaseInput
 from caselint.cases.metadata import normalize
-from caselint.cases.suppressions import apply_across
+from caselint.cases.suppressions import (
+    ConfigUse,
+    apply_across,
+    apply_config_across,
+    judge_config,
+)
 from caselint.core.codes import finding as make_finding
 from caselint.core.i18n import Catalog, render
-from caselint.core.model import CaseResult, Report
+from caselint.core.model import CaseResult, Finding, Report
 from caselint.crosscase import BatchOptions, check_across
 from caselint.crosscase.quota import is_recommended
-from caselint.engine import Settings, build_report, check_case_read
+from caselint.engine import Settings, apply_settings, build_report, check_case_read
 from caselint.text.analysis import analysers
 
 #: Below this many uncached cases, worker start-up costs more than it saves. Forked workers
@@ -284,7 +289,8 @@ def run(
         # The report says which cases this run treated as recommended (workbook, pack --batch).
         for case in cases:
             case.metadata["recommended"] = is_recommended(case, options.shortlist)
-    across = check_across(cases, settings, options)
+    use = _config_use(inputs, settings)
+    across = _across(cases, settings, options, use)
     by_id = {case.id: case for case in cases}
     apply_across(
         across,
@@ -292,12 +298,44 @@ def run(
         settings.enabled,
         settings.lang,
     )
+    if settings.paths is not None:
+        apply_config_across(across, use)
+        everything = [f for case in cases for f in case.findings] + across
+        about_config = judge_config(settings.paths.entries, use, everything, settings.lang)
+        across.extend(apply_settings(about_config, settings))
     for finding in across:
         if finding.severity == "error" and finding.active:
             for case in cases:
                 if case.id in finding.cases:
                     case.verdict = "fail"
     return build_report(cases, across, settings)
+
+
+def _config_use(inputs: list[CaseInput], settings: Settings) -> ConfigUse:
+    """Each case's rules and config acceptances, as the config's overrides decide them."""
+    use = ConfigUse()
+    if settings.paths is not None:
+        for case in inputs:
+            chosen = settings.paths.for_files(case.files)
+            use.cases[case.id] = (chosen.enabled, chosen.accepts)
+    return use
+
+
+def _across(
+    cases: list[CaseResult], settings: Settings, options: BatchOptions, use: ConfigUse
+) -> list[Finding]:
+    """The checks across cases; with per-path rules, a finding stands when its rule is checked
+    for one of the cases it names (for the run, when it names none)."""
+    if not use.cases:
+        return check_across(cases, settings, options)
+    enabled = settings.enabled.union(*(rules for rules, _ in use.cases.values()))
+    found = check_across(cases, replace(settings, enabled=enabled), options)
+    return [
+        f
+        for f in found
+        if (f.rule in settings.enabled and not f.cases)
+        or any(f.rule in use.cases[c][0] for c in f.cases if c in use.cases)
+    ]
 
 
 _TAKEN = ("option", "folder")
@@ -321,8 +359,6 @@ def _provinces_from_folder(
 ) -> list[CaseResult]:
     """Cases that state no province take the one the other cases of their folder agree on:
     they are checked again with it (a hint says so), so the quota counts them."""
-    from dataclasses import replace
-
     from caselint.crosscase.names import unit_core
 
     by_root: dict[object, list[int]] = {}

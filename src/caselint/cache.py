@@ -74,7 +74,7 @@ def case_key(case: CaseInput, settings: Settings, digests: Mapping[str, str] | N
     header = {
         "format": CACHE_FORMAT,
         "version": __version__,
-        "settings": settings.key(),
+        "settings": settings.for_case(case).key(),
         "id": case.id,
         "metadata": [str(case.metadata_file), case.metadata_sha256] if case.metadata_file else None,
     }

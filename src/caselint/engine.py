@@ -31,6 +31,7 @@ from caselint.core.model import (
     Report,
     Summary,
 )
+from caselint.rulepack.overrides import ConfigAccept, PathConfig
 from caselint.rulepack.pack import RulePack
 from caselint.text.analysis import analysers
 
@@ -50,6 +51,18 @@ class Settings:
     #: cases of the folder agree on ("folder", set by the batch runner).
     province: str | None = None
     province_source: str = "option"
+    #: The config's per-path settings (``[[overrides]]``, ``accept``), resolved per case by
+    #: :meth:`for_case`, which sets ``enabled`` and ``accepts`` for the case and drops this.
+    paths: PathConfig | None = None
+    accepts: tuple[ConfigAccept, ...] = ()
+
+    def for_case(self, case: CaseInput) -> Settings:
+        """The settings ``case`` is checked with: the config's overrides whose globs match its
+        files decide its rules and add their acceptances."""
+        if self.paths is None:
+            return self
+        chosen = self.paths.for_files(case.files)
+        return replace(self, enabled=chosen.enabled, accepts=chosen.accepts, paths=None)
 
     @property
     def count_scope(self) -> str:
@@ -63,6 +76,7 @@ class Settings:
             "category": self.category,
             "scope": self.count_scope,
             "province": [self.province, self.province_source] if self.province else None,
+            "accepts": [[a.file, a.key, a.entry] for a in self.accepts],
         }
 
 
@@ -175,6 +189,7 @@ def check_case_read(
 ) -> tuple[CaseResult, dict[str, str]]:
     """:func:`check_case`, with the SHA-256 of the bytes each readable file was checked from
     (by path): the cache keys a result on exactly what was read."""
+    settings = settings.for_case(case_input)
     pack = settings.pack
     analysers(pack)  # builds the pack's analysers and jieba's vocabulary once, first
     case = assemble(case_input, pack, settings.lang, debug=debug)
@@ -198,7 +213,7 @@ def check_case_read(
             findings.extend(module.check(ctx if module.NAME in UNCAPPED_CHECKS else text_ctx))
     findings += [_skipped(ctx, name, value) for name, value in capped.items()]
     findings = apply_settings(findings, settings)
-    accepted = written_in(case, pack)
+    accepted = written_in(case, pack, settings.accepts)
     if accepted:
         marked = apply_suppressions(findings, accepted, settings.enabled, settings.lang)
         findings = marked[: len(findings)] + apply_settings(marked[len(findings) :], settings)

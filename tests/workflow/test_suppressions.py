@@ -64,6 +64,7 @@ def test_markdown_comment_accepts_its_paragraph_only(tmp_path: Path, lead: str) 
         "reason": REASON,
         "file": str(tmp_path / "案例.md"),
         "location": accepted["suppression"]["location"],
+        "key": None,  # the place in caselint.toml, for a config acceptance only
     }
     assert _w001(report, "广受好评")["suppression"] is None
     assert findings(report, "unused-suppression") == []
@@ -331,6 +332,7 @@ def test_case_toml_accepts_a_finding_across_cases_about_this_case(tmp_path: Path
         "reason": "不同案例：2025年申报的是二期工程",
         "file": x002["suppression"]["file"],
         "location": None,
+        "key": None,
     }
     assert findings(report, "unused-suppression") == []
 

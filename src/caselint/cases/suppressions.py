@@ -9,12 +9,16 @@ Where a suppression is written decides what it covers:
   no paragraph (a data dimension, the length); on the title line, before both parts, the case's
   (metadata, category) — where ``caselint annotate`` lists those findings;
 * an entry of the ``ignore`` list of the case's case.toml covers the case's findings of its
-  rules, optionally only in one ``part`` or only those whose excerpt or message holds ``text``.
+  rules, optionally only in one ``part`` or only those whose excerpt or message holds ``text``;
+* an ``accept`` entry of caselint.toml does the same for every case, or, in an
+  ``[[overrides]]`` table, for the cases its globs match.
 
 A suppressed finding is kept with its :class:`~caselint.core.model.Suppression`; it is not
 counted and fails nothing. A suppression that covers nothing is reported (``unused-suppression``),
 one without a reason too (``suppression-without-reason``). Entries naming a rule checked across
-cases (quotas, re-submission) are judged when those checks run (:func:`apply_across`).
+cases (quotas, re-submission) are judged when those checks run (:func:`apply_across`). The
+config's entries cover many cases, so they are judged once over the whole run
+(:func:`judge_config`): unused if they accepted nothing in any case they apply to.
 """
 
 from __future__ import annotations
@@ -27,7 +31,6 @@ from caselint.cases.parts import split_document
 from caselint.core.codes import BY_NAME, SUPPRESSION_RULES, finding
 from caselint.core.i18n import Catalog, Lang, join_list, render
 from caselint.core.model import (
-    PART_NAMES,
     Block,
     Document,
     Finding,
@@ -36,21 +39,26 @@ from caselint.core.model import (
     Story,
     Suppression,
 )
+from caselint.rulepack.acceptance import (
+    PART_KEYS,
+    REASON_KEYS,
+    RULE_KEYS,
+    TEXT_KEYS,
+    first,
+    part_of,
+)
 from caselint.text.directives import Directive, parse_directive, parse_entry
 
 if TYPE_CHECKING:
     from caselint.cases.case import Case, CaseInput
+    from caselint.rulepack.overrides import ConfigAccept
     from caselint.rulepack.pack import RulePack
 
 Kind = Literal["comment", "case", "config"]
 Scope = Literal["text", "part", "case", "all"]
 
-#: Keys of case.toml read as the ignore list, and the keys of one of its tables.
+#: Keys of case.toml read as the ignore list.
 IGNORE_KEYS = ("ignore", "忽略")
-_RULE_KEYS = ("rule", "rules", "规则")
-_REASON_KEYS = ("reason", "原因", "理由")
-_PART_KEYS = ("part", "部分")
-_TEXT_KEYS = ("text", "文字")
 
 MESSAGES: Catalog = {
     "unused": {
@@ -83,6 +91,11 @@ MESSAGES: Catalog = {
         "zh": "在规则后写上原因，如“caselint: ignore W001 原因：引用第三方榜单”",
         "en": "give the reason after the rule: “caselint: ignore W001 reason: quoted ranking”",
     },
+    "no-reason-fix-entry": {
+        "zh": '在规则后写上原因，如 "W001 原因：引用第三方榜单"，或在表中写 reason = "……"',
+        "en": 'give the reason after the rule, "W001 reason: quoted ranking", or reason = "…" '
+        "in the table",
+    },
 }
 
 
@@ -110,6 +123,7 @@ class Accepted:
     text: str | None = None
     written: str | None = None  # the suppression's own words, shown when it is reported
     problem: str | None = None  # a catalog key when the entry cannot be used at all
+    key: str | None = None  # where in the config file a ``config`` entry is written
     used: int = 0
 
     @property
@@ -142,7 +156,11 @@ class Accepted:
     def record(self) -> Suppression:
         location = self.location if self.kind == "comment" else None
         return Suppression(
-            kind=self.kind, reason=self.directive.reason, file=self.file, location=location
+            kind=self.kind,
+            reason=self.directive.reason,
+            file=self.file,
+            location=location,
+            key=self.key,
         )
 
 
@@ -154,12 +172,14 @@ def _spans(start: int | None, end: int | None) -> bool:
 # -- reading suppressions ---------------------------------------------------------------------
 
 
-def written_in(case: Case, pack: RulePack) -> list[Accepted]:
-    """Every suppression of a case: comments in its drafts, then its case.toml's list."""
+def written_in(case: Case, pack: RulePack, config: Sequence[ConfigAccept] = ()) -> list[Accepted]:
+    """Every suppression of a case, most particular first: comments in its drafts, its
+    case.toml's list, then the config's entries that apply to it."""
     found: list[Accepted] = []
     for document in case.documents:
         found.extend(_in_document(document, pack))
     found.extend(in_sidecar(case.input))
+    found.extend(in_config(config))
     return found
 
 
@@ -221,20 +241,30 @@ def in_sidecar(case: CaseInput) -> list[Accepted]:
     return [entry_to_accepted(entry, "case", file) for entry in entries]
 
 
+def in_config(entries: Sequence[ConfigAccept]) -> list[Accepted]:
+    """The config's ``accept`` entries that apply to a case (validated when it was loaded)."""
+    out = []
+    for item in entries:
+        accepted = entry_to_accepted(item.as_entry(), "config", item.file)
+        accepted.key, accepted.written = item.key, item.written
+        out.append(accepted)
+    return out
+
+
 def entry_to_accepted(entry: Any, kind: Kind, file: str | None) -> Accepted:
     """One ``ignore`` entry: ``"W001 原因：…"`` or ``{ rule, reason, part, text }``."""
     written = str(entry)
     if isinstance(entry, str):
         return Accepted(parse_entry(entry), kind, "all", file=file, written=entry.strip())
     if isinstance(entry, dict):
-        rules = _first(entry, _RULE_KEYS)
+        rules = first(entry, RULE_KEYS)
         names = rules if isinstance(rules, list) else [rules] if rules is not None else []
         head = parse_entry(" ".join(str(n) for n in names))
-        reason = _first(entry, _REASON_KEYS)
+        reason = first(entry, REASON_KEYS)
         reason_text = str(reason).strip() if reason is not None else ""
         directive = Directive(head.rules, head.unknown, reason_text or None)
-        part = _part(_first(entry, _PART_KEYS))
-        text = _first(entry, _TEXT_KEYS)
+        part = part_of(first(entry, PART_KEYS))
+        text = first(entry, TEXT_KEYS)
         accepted = Accepted(
             directive,
             kind,
@@ -244,27 +274,10 @@ def entry_to_accepted(entry: Any, kind: Kind, file: str | None) -> Accepted:
             text=str(text) if text else None,
             written=written,
         )
-        if part is None and _first(entry, _PART_KEYS) is not None:
+        if part is None and first(entry, PART_KEYS) is not None:
             accepted.problem = "bad-entry"
         return accepted
     return Accepted(Directive(()), kind, "all", file=file, written=written, problem="bad-entry")
-
-
-def _first(table: dict[str, Any], keys: Sequence[str]) -> Any:
-    return next((table[k] for k in keys if k in table), None)
-
-
-_PART_WORDS = {
-    "summary": "summary",
-    "detailed": "detailed",
-    "综合材料": "summary",
-    "详细材料": "detailed",
-}
-
-
-def _part(value: Any) -> PartName | None:
-    name = _PART_WORDS.get(str(value).strip()) if value is not None else None
-    return name if name in PART_NAMES else None  # type: ignore[return-value]
 
 
 # -- applying them ----------------------------------------------------------------------------
@@ -284,11 +297,12 @@ def apply(
     """Mark the findings the suppressions cover, then report unused and reasonless ones.
 
     ``enabled`` are the rules this run checks: a suppression of a rule not checked is neither
-    used nor unused. Entries naming a rule checked across cases wait for :func:`apply_across`.
+    used nor unused. Entries naming a rule checked across cases wait for :func:`apply_across`,
+    the config's for :func:`judge_config`.
     """
     out = [_mark(item, accepted) for item in findings]
     for entry in accepted:
-        if any(is_batch(rule) for rule in entry.rules):
+        if entry.kind == "config" or any(is_batch(rule) for rule in entry.rules):
             continue
         out.extend(judge(entry, enabled, lang))
     return out
@@ -307,8 +321,6 @@ def _mark(item: Finding, accepted: Sequence[Accepted]) -> Finding:
 
 def judge(entry: Accepted, enabled: frozenset[str], lang: Lang) -> list[Finding]:
     """The findings about a suppression itself, once it has been applied."""
-    if entry.kind == "config":
-        return []  # one entry for a whole folder of cases: unused in most of them
     place: dict[str, Any] = {
         "file": entry.file,
         "part": entry.part,
@@ -337,7 +349,8 @@ def judge(entry: Accepted, enabled: frozenset[str], lang: Lang) -> list[Finding]
         return out
     if entry.directive.reason is None:
         message = render(MESSAGES, "no-reason", lang, rules=rules)
-        suggestion = render(MESSAGES, "no-reason-fix", lang)
+        fix = "no-reason-fix" if entry.kind == "comment" else "no-reason-fix-entry"
+        suggestion = render(MESSAGES, fix, lang)
         out.append(finding("suppression-without-reason", message, suggestion=suggestion, **place))
     return out
 
@@ -360,3 +373,50 @@ def apply_across(
                 _mark(item, entries)
         for entry in entries:
             case_findings.extend(f for f in judge(entry, enabled, lang) if f.rule in enabled)
+
+
+@dataclass
+class ConfigUse:
+    """Where the config's acceptances apply in a run: per case, its enabled rules and entries."""
+
+    cases: dict[str, tuple[frozenset[str], tuple[ConfigAccept, ...]]] = field(default_factory=dict)
+
+    def entries_for(self, case_ids: Sequence[str]) -> list[ConfigAccept]:
+        """The entries that apply to every one of ``case_ids`` (to every case, if none)."""
+        ids = list(case_ids) or list(self.cases)
+        if not ids or any(i not in self.cases for i in ids):
+            return []
+        common = set.intersection(*(set(self.cases[i][1]) for i in ids))
+        return [e for e in self.cases[ids[0]][1] if e in common]
+
+
+def apply_config_across(across: Iterable[Finding], use: ConfigUse) -> None:
+    """The config's entries over the findings across cases: an entry covers one when it
+    applies to every case the finding names (a finding naming none: to every case)."""
+    for item in across:
+        entries = use.entries_for(item.cases)
+        if entries:
+            _mark(item, in_config(entries))
+
+
+def judge_config(
+    entries: Sequence[ConfigAccept], use: ConfigUse, findings: Iterable[Finding], lang: Lang
+) -> list[Finding]:
+    """The findings about the config's acceptances, once over the run: an entry is unused when
+    it accepted nothing in any case it applies to (and one of those checks a rule it names);
+    one used without a reason is reported once, not in every case."""
+    used: dict[str, int] = {}
+    for item in findings:
+        accepted = item.suppression
+        if accepted is not None and accepted.kind == "config" and accepted.key:
+            used[accepted.key] = used.get(accepted.key, 0) + 1
+    out = []
+    for entry, accepted in zip(entries, in_config(entries), strict=True):
+        enabled = frozenset().union(
+            *(rules for rules, applying in use.cases.values() if entry in applying)
+        )
+        if not enabled:
+            continue  # applies to no case of this run
+        accepted.used = used.get(entry.key, 0)
+        out.extend(judge(accepted, enabled, lang))
+    return out

@@ -77,7 +77,6 @@ def annotate(
     from caselint.core.fsutil import OutputExistsError, atomic_write_bytes
     from caselint.core.model import at_least
 
-    threshold = fail_threshold(fail_on, config)
     failed = False
     failing = 0
     for source, target in jobs:
@@ -105,6 +104,7 @@ def annotate(
             typer.echo(f"caselint: {message}", err=True)
             failed = True
             continue
+        threshold = fail_threshold(fail_on, config, settings, copy.result.files)
         failing += at_least(copy.result.findings, threshold)
         typer.echo(_done(target, copy, language))
     if failed:

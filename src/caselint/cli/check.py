@@ -35,7 +35,7 @@ from caselint.cli.run import (
     SelectOption,
     ShortlistOption,
     batch_options,
-    fail_threshold,
+    failing_findings,
     findings_exit,
     load_run_config,
     make_settings,
@@ -224,7 +224,7 @@ def check(
     if write_baseline is not None:
         _write_baseline(report, write_baseline, overwrite, language)
         raise typer.Exit(0)  # the findings are recorded as accepted for now
-    failing = report.summary.at_least(fail_threshold(fail_on, config))
+    failing = failing_findings(report, fail_on, config, settings)
     raise typer.Exit(findings_exit(failing, exit_zero, config))
 
 

@@ -154,7 +154,10 @@ def pack(
     read = [config.source, *settings.pack.sources, shortlist, selected]
     read += [config.shortlist, config.selected]
     t = _T[language]
-    threshold = fail_threshold(fail_on, config)
+
+    def threshold(built: Built) -> Severity:
+        return fail_threshold(fail_on, config, settings, built.result.files)
+
     try:
         if batch:
             if not case.is_dir():
@@ -184,7 +187,7 @@ def pack(
                     progress=bar,
                 )
             code = _print_batch(outcome, output, language)
-            if any(_fails(built, threshold) for built in outcome.built):
+            if any(_fails(built, threshold(built)) for built in outcome.built):
                 code = Exit.FINDINGS
             raise typer.Exit(code)
         inputs = discover([case], settings.pack)
@@ -213,7 +216,7 @@ def pack(
         _print_refusal(outcome, language)
         raise typer.Exit(Exit.FINDINGS)
     _print_built(outcome, language)
-    raise typer.Exit(Exit.FINDINGS if _fails(outcome, threshold) else Exit.OK)
+    raise typer.Exit(Exit.FINDINGS if _fails(outcome, threshold(outcome)) else Exit.OK)
 
 
 def _fails(built: Built, threshold: Severity) -> bool:

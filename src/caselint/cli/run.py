@@ -17,7 +17,7 @@ from caselint.cli.common import h, load_pack_or_exit, parse_lang, require_paths,
 if TYPE_CHECKING:
     from caselint.cases.discover import FoundLists
     from caselint.core.i18n import Lang
-    from caselint.core.model import Severity
+    from caselint.core.model import Report, Severity
     from caselint.crosscase import BatchOptions
     from caselint.engine import Settings
     from caselint.rulepack.config import Config
@@ -139,17 +139,43 @@ def load_run_config(paths: list[Path], explicit: Path | None, lang: str) -> tupl
     language = parse_lang(lang or "zh")
     require_paths(paths, language)
     try:
-        config = load_config(paths[0], explicit)
+        config = load_config(paths[0], explicit, language)
     except ConfigError as exc:
         usage_error(str(exc), str(exc), language)
     return config, parse_lang(lang or config.lang or "zh")
 
 
-def fail_threshold(option: FailOn | None, config: Config) -> Severity:
-    """``--fail-on`` over the config's ``fail-on`` over ``error``."""
+def fail_threshold(
+    option: FailOn | None, config: Config, settings: Settings | None = None, files=()
+) -> Severity:
+    """``--fail-on`` over the ``fail-on`` of the config's last override matching ``files``
+    over the config's ``fail-on`` over ``error``."""
     if option is not None:
         return option.value  # type: ignore[return-value]
+    if settings is not None and settings.paths is not None and files:
+        chosen = settings.paths.for_files(files).fail_on
+        if chosen is not None:
+            return chosen  # type: ignore[return-value]
     return config.fail_on or "error"
+
+
+def failing_findings(
+    report: Report, option: FailOn | None, config: Config, settings: Settings
+) -> int:
+    """How many findings reach the failing level of their case (an override's ``fail-on``);
+    one across cases by the strictest level of the cases it names, else the run's."""
+    from caselint.core.model import SEVERITY_RANK, at_least
+
+    run_level = fail_threshold(option, config)
+    if option is not None or settings.paths is None:
+        return report.summary.at_least(run_level)
+    levels = {case.id: fail_threshold(None, config, settings, case.files) for case in report.cases}
+    failing = sum(at_least(case.findings, levels[case.id]) for case in report.cases)
+    for finding in report.findings:
+        named = [levels[c] for c in finding.cases if c in levels]
+        level = min(named, key=SEVERITY_RANK.__getitem__) if named else run_level
+        failing += at_least([finding], level)
+    return failing
 
 
 def findings_exit(failing: int, exit_zero: bool, config: Config) -> int:
@@ -193,6 +219,7 @@ def make_settings(
             f"unknown rule(s): {names} (see caselint rules)",
             language,
         )
+    paths = config.path_config(_split(select), _split(ignore) or [])
     pack = load_pack_or_exit(rules or config.rules, language)
     category = category or config.category
     if category and pack.category(category) is None:
@@ -208,6 +235,7 @@ def make_settings(
         enabled=select_rules(chosen, ignored),
         category=category,
         scope=(count_scope.value if count_scope else None) or config.count_scope,
+        paths=paths,
     )
 
 

@@ -150,7 +150,8 @@ class Suppression:
     """Why a finding is accepted, and where that is written.
 
     ``kind``: ``comment`` (a ``caselint: ignore`` comment in the draft, Markdown or Word),
-    ``case`` (the ``ignore`` list of the case's case.toml) or ``config`` (caselint.toml).
+    ``case`` (the ``ignore`` list of the case's case.toml) or ``config`` (an ``accept`` entry
+    of caselint.toml, whose ``key`` says which: ``accept[1]``, ``overrides[2].accept[1]``).
     ``reason`` is None when none was given (reported as ``suppression-without-reason``).
     """
 
@@ -158,6 +159,7 @@ class Suppression:
     reason: str | None = None
     file: str | None = None
     location: Location | None = None
+    key: str | None = None
 
 
 @dataclass(kw_only=True)

@@ -96,7 +96,8 @@ def pack_batch(
                 outcome.skipped.append(Refusal(result.id, name, [reason], recommended=False))
                 continue
             across = [f for f in report.findings if result.id in f.cases]
-            prepared = prepare(case_input, result, settings, options, pattern_keys, across)
+            own = settings.for_case(case_input)  # its rules as the config's overrides say
+            prepared = prepare(case_input, result, own, options, pattern_keys, across)
             if isinstance(prepared, Refusal):
                 prepared.recommended = True
                 outcome.skipped.append(prepared)
@@ -105,7 +106,7 @@ def pack_batch(
             taken += [prepared.name, f"{prepared.name}.zip"]
             stage.check_free([prepared.name, f"{prepared.name}.zip"])
             try:
-                built = build(prepared, settings, form, stage.path)
+                built = build(prepared, own, form, stage.path)
                 ensure_unchanged(case_input, before[case_input.id], lang)
             except PackError as exc:
                 _discard(stage.path, prepared.name)

@@ -284,6 +284,7 @@ def pack_case(
     The case is also checked against the previously selected cases (the pack's list and
     ``across.selected``): a 2024 winner resubmitted in its category is refused like any error.
     """
+    settings = settings.for_case(case_input)  # its rules as the config's overrides say
     pack, lang = settings.pack, settings.lang
     pattern_keys = pattern_fields(options.name_pattern or pack.bundle.name_pattern, pack, lang)
     form = load_form(pack)

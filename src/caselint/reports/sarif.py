@@ -1,12 +1,13 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
 
 Each finding is a result with its rule, level and file. A finding accepted with
-``caselint: ignore`` (or a case.toml/caselint.toml ``ignore`` entry) carries a SARIF
-``suppressions`` entry: ``inSource`` for a comment in the draft, ``external`` otherwise, status
-``accepted`` and the reason as its justification. Markdown and text findings carry their
-line; .docx has no lines, so the paragraph, table cell and heading go into a logical location
-and the message. URIs are relative to the working directory (``file:`` URIs for files outside
-it), forward-slashed and percent-encoded (Chinese file names).
+``caselint: ignore`` (a case.toml ``ignore`` or caselint.toml ``accept`` entry) carries a SARIF
+``suppressions`` entry: ``inSource`` for a comment in the draft, ``external`` otherwise (with
+the location of the case.toml or caselint.toml, and a caselint.toml entry's ``key`` as a
+property), status ``accepted`` and the reason as its justification. Markdown and text findings
+carry their line; .docx has no lines, so the paragraph, table cell and heading go into a
+logical location and the message. URIs are relative to the working directory (``file:`` URIs
+for files outside it), forward-slashed and percent-encoded (Chinese file names).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, obj
         }
         if accepted.reason:
             suppression["justification"] = accepted.reason
+        if accepted.kind != "comment" and accepted.file:  # case.toml, caselint.toml
+            written = {"physicalLocation": {"artifactLocation": {"uri": _uri(accepted.file)}}}
+            suppression["location"] = written
+        if accepted.key:  # which acceptance of caselint.toml: accept[1], overrides[2].accept[1]
+            suppression["properties"] = {"key": accepted.key}
         result["suppressions"] = [suppression]
     if finding.baseline is not None:
         result["baselineState"] = "absent" if finding.baseline == "fixed" else finding.baseline

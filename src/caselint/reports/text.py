@@ -6,6 +6,8 @@ cells, so carets stay under Chinese text (each 汉字 is two columns wide).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape as markup_escape
@@ -198,6 +200,9 @@ class TextReporter:
             )
         if finding.suppression is not None:
             reason = finding.suppression.reason or self.words["no-reason"]
+            if finding.suppression.key and finding.suppression.file:  # caselint.toml accept[1]
+                entry = f"{Path(finding.suppression.file).name} {finding.suppression.key}"
+                reason += f"（{entry}）" if self.lang == "zh" else f" ({entry})"
             colon = "：" if self.lang == "zh" else ": "
             self.console.print(
                 f"{indent}  [dim]= {self.words['accepted']}{colon}{escape(reason)}[/]"
@@ -251,7 +256,11 @@ class TextReporter:
         across = self.shown(report.findings)
         if across:
             self.console.print(f"[bold]{self.words['batch']}[/]")
+            shown_file = None
             for finding in across:
+                if finding.file and finding.file != shown_file:  # e.g. caselint.toml
+                    self.console.print(f"  [underline]{escape(finding.file)}[/]")
+                shown_file = finding.file
                 self.finding(finding)
             self.console.print()
         if report.fixed:
