@@ -27,10 +27,21 @@ def test_case_toml_example_parses_into_the_bundle_fields() -> None:
     assert pack.category(metadata["category"]).name == "综合信息服务"
 
 
-def test_config_example_validates() -> None:
+def test_config_example_validates(tmp_path: Path) -> None:
     config = Config.model_validate(tomllib.loads(_block("# caselint.toml")))
     assert config.ignore == ["category-focus"]
     assert config.count_scope == "inclusive"
+    config.source = str(tmp_path / "caselint.toml")
+    paths = config.path_config(None, [])
+    east = paths.for_files([tmp_path / "东湖台" / "案例一" / "案例.docx"])
+    assert east.fail_on == "error" and "unquantified-claim" not in east.enabled
+    pilot = paths.for_files([tmp_path / "西山台" / "试点" / "案例.md"])
+    assert pilot.enabled == {"part-missing", "category-unknown", "element-missing",
+                             "element-order", "category-inferred", "length-over-limit",
+                             "length-near-limit"}  # fmt: skip
+    assert [a.key for a in pilot.accepts] == ["overrides[2].accept[1]", "accept[1]"]
+    old_draft = paths.for_files([tmp_path / "西山台" / "试点" / "旧稿" / "案例.md"])
+    assert old_draft.overrides == () and len(old_draft.accepts) == 1
 
 
 def test_overlay_example_loads(tmp_path: Path) -> None:

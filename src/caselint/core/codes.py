@@ -190,13 +190,16 @@ How to fix
     Run again with --debug to see the Python traceback, and report it with the draft.
 """,
     "unused-suppression": """unused-suppression (A001): a caselint: ignore comment, or an entry of a
-case.toml ignore list, that accepts nothing: the finding it named is gone (the text was fixed),
-it names another rule than the one reported there, or it names no rule at all (W999). Stale
-suppressions would silently accept a future problem, so they are reported where they are
-written. Not reported for a rule the run does not check (--select, --ignore).
+case.toml ignore list or of caselint.toml's accept lists, that accepts nothing: the finding it
+named is gone (the text was fixed), it names another rule than the one reported there, or it
+names no rule at all (W999). Stale suppressions would silently accept a future problem, so they
+are reported where they are written; a caselint.toml entry once for the run, when it accepted
+nothing in any case it applies to. Not reported for a rule the run does not check (--select,
+--ignore), nor for an [[overrides]] entry whose globs match no case of the run.
 Fix: delete the comment or the entry, or correct the rule it names.""",
-    "suppression-without-reason": """suppression-without-reason (A002): a caselint: ignore comment or a
-case.toml ignore entry gives no reason. The finding is still accepted, but whoever reviews the
+    "suppression-without-reason": """suppression-without-reason (A002): a caselint: ignore comment, a
+case.toml ignore entry or a caselint.toml accept entry gives no reason (a caselint.toml entry is
+reported once for the run). The finding is still accepted, but whoever reviews the
 case next must be able to see why: write the reason after the rule, e.g.
 caselint: ignore W001 原因：引用第三方榜单.""",
     "checks-skipped": """checks-skipped (F006): a part is so long that some checks were not run.
@@ -322,10 +325,11 @@ DOCS_ZH = {
     "unused-suppression": """unused-suppression（A001）：忽略标记没有对应的问题。
 
 作用
-    稿件里的“caselint: ignore”批注或注释，或 case.toml 里 ignore 列表的某一项，没有接受任何问题
-    时报告：所指的问题已经改掉了，写的规则与该处报告的不是同一条，或者写的规则根本不存在。
-    过时的忽略标记会在以后悄悄放过新的问题，所以在标记所在的位置指出来。本次没有运行的规则
-    （用 --select、--ignore 排除的）不报告。
+    稿件里的“caselint: ignore”批注或注释、案例信息文件中忽略列表的某一项，或配置文件中接受
+    列表的某一项，没有接受任何问题时报告：所指的问题已经改掉了，写的规则与该处报告的不是同一条，
+    或者写的规则根本不存在。过时的忽略标记会在以后悄悄放过新的问题，所以在标记所在的位置指出来；
+    配置文件中的一项在它适用的所有案例中都没有用上时，整次检查只报告一次。本次没有运行的规则
+    （用 --select、--ignore 排除的），以及按路径设置中路径没有匹配到本次任何案例的项，不报告。
 原因
     与通知条款无关：这是本工具的使用问题，让每一条“接受”都对得上一条真实的问题。
 修改
@@ -334,8 +338,8 @@ DOCS_ZH = {
     "suppression-without-reason": """suppression-without-reason（A002）：忽略标记没有写原因。
 
 作用
-    稿件批注或注释里的忽略标记、案例信息文件中忽略列表的某一项，只写了规则代码、没有写原因时
-    报告。所指的问题仍然按“已接受”处理，不计入错误和警告的数目，但会多出这一条警告，提醒补写
+    稿件批注或注释里的忽略标记、案例信息文件中忽略列表的某一项，或配置文件中接受列表的某一项，
+    只写了规则代码、没有写原因时报告（配置文件中的一项整次检查只报告一次）。所指的问题仍然按“已接受”处理，不计入错误和警告的数目，但会多出这一条警告，提醒补写
     原因：下一位审核材料的同事、省局和评审都需要知道当初为什么接受这条问题。
 原因
     与通知条款无关：接受一条问题应当有理由，便于省局汇总时复核，也便于日后追溯。
