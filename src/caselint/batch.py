@@ -294,8 +294,11 @@ def run(
     by_id = {case.id: case for case in cases}
     apply_across(
         across,
-        [(case, by_id[case.id].findings) for case in inputs if case.id in by_id],
-        settings.enabled,
+        [
+            (case, by_id[case.id].findings, use.enabled(case.id, settings.enabled))
+            for case in inputs
+            if case.id in by_id
+        ],
         settings.lang,
     )
     if settings.paths is not None:

@@ -245,6 +245,10 @@ def test_unmatched_config_acceptances_are_reported_once(tmp_path: Path) -> None:
     # 南湖台 matches no case of this run; D003 is not checked: neither is reported.
     assert not any("南湖台" in f["excerpt"] or "D003" in f["excerpt"] for f in unused)
     assert len(w001(report, "东湖台/案例一")) == 1  # its text does not match: not accepted
+    # --verbose says how many cases each override applies to: a mistyped glob shows.
+    _, _, err = run("check", root, "--ignore", "X", "--no-cache", "--verbose")
+    assert "caselint.toml overrides[1]：适用于 0 个案例（没有匹配到任何案例）" in err
+    assert "caselint.toml overrides[2]：适用于 1 个案例" in err
 
 
 def wenling(root: Path) -> Path:
@@ -277,6 +281,21 @@ def test_checks_across_cases_follow_the_rules_of_the_cases_they_name(tmp_path: P
     assert len(x002(check_json(root, "--ignore", "X003"))) == 1  # checked for that case only
     configure(root, 'ignore = ["X002"]\n[[overrides]]\nfiles = ["东湖台/**"]\nignore = []\n')
     assert x002(check_json(root, "--ignore", "X003")) == []
+
+
+def test_case_toml_entry_for_a_rule_an_override_turns_off_is_not_unused(tmp_path: Path) -> None:
+    root = wenling(tmp_path / "收件")
+    with (root / "温岭" / "case.toml").open("a", encoding="utf-8") as sidecar:
+        sidecar.write('ignore = ["X002 原因：二期工程"]\n')
+    report = check_json(root, "--ignore", "X003")
+    assert x002(report)[0]["suppression"]["kind"] == "case"
+    configure(root, '[[overrides]]\nfiles = ["温岭/**"]\nextend-ignore = ["X002"]\n')
+    report = check_json(root, "--ignore", "X003")
+    assert x002(report) == []
+    assert findings(report, "unused-suppression") == []  # X002 is not checked for that case
+    configure(root, '[[overrides]]\nfiles = ["东湖台/**"]\nextend-ignore = ["X002"]\n')
+    report = check_json(root, "--ignore", "X003")
+    assert x002(report)[0]["suppression"]["kind"] == "case"
 
 
 def test_config_acceptance_of_a_finding_across_cases(tmp_path: Path) -> None:

@@ -357,14 +357,14 @@ def judge(entry: Accepted, enabled: frozenset[str], lang: Lang) -> list[Finding]
 
 def apply_across(
     across: list[Finding],
-    cases: Iterable[tuple[CaseInput, list[Finding]]],
-    enabled: frozenset[str],
+    cases: Iterable[tuple[CaseInput, list[Finding], frozenset[str]]],
     lang: Lang,
 ) -> None:
     """Entries of each case's ignore list naming a rule checked across cases, applied to the
     findings across cases that concern that case alone; what they leave unused is added to
-    the case's findings."""
-    for case_input, case_findings in cases:
+    the case's findings. Each case comes with the rules checked for it (the config's overrides
+    may turn some off for some cases)."""
+    for case_input, case_findings, enabled in cases:
         entries = [e for e in in_sidecar(case_input) if any(is_batch(r) for r in e.rules)]
         if not entries:
             continue
@@ -380,6 +380,10 @@ class ConfigUse:
     """Where the config's acceptances apply in a run: per case, its enabled rules and entries."""
 
     cases: dict[str, tuple[frozenset[str], tuple[ConfigAccept, ...]]] = field(default_factory=dict)
+
+    def enabled(self, case_id: str, default: frozenset[str]) -> frozenset[str]:
+        """The rules checked for a case (``default``, the run's, without overrides)."""
+        return self.cases[case_id][0] if case_id in self.cases else default
 
     def entries_for(self, case_ids: Sequence[str]) -> list[ConfigAccept]:
         """The entries that apply to every one of ``case_ids`` (to every case, if none)."""

@@ -40,6 +40,7 @@ from caselint.cli.run import (
     load_run_config,
     make_settings,
     path_or_none,
+    print_overrides,
     print_skipped,
 )
 
@@ -183,6 +184,7 @@ def check(
     _refuse_outputs_among_inputs(written, paths, inputs, extra, language)
     if verbose:
         print_skipped(skipped, language)
+        print_overrides(settings, inputs, language)
     cache = None
     if not no_cache:
         cache = Cache(cache_dir or path_or_none(config.cache_dir) or default_cache_dir())

@@ -286,6 +286,23 @@ def print_skipped(skipped, lang: Lang) -> None:
         typer.echo(printable(line), err=True)
 
 
+def print_overrides(settings: Settings, inputs, lang: Lang) -> None:
+    """How many cases each ``[[overrides]]`` table applies to (a mistyped glob matches none)."""
+    if settings.paths is None:
+        return
+    counts = dict.fromkeys((o.key for o in settings.paths.overrides), 0)
+    for case in inputs:
+        for key in settings.paths.for_files(case.files).overrides:
+            counts[key] += 1
+    name = Path(settings.paths.file).name
+    for key, n in counts.items():
+        if lang == "zh":
+            line = f"{name} {key}：适用于 {n} 个案例" + ("（没有匹配到任何案例）" if not n else "")
+        else:
+            line = f"{name} {key}: applies to {n} case(s)" + (" (matches none)" if not n else "")
+        typer.echo(line, err=True)
+
+
 class ProgressBar:
     """A rich progress bar on stderr for a person at a terminal; a no-op otherwise."""
 
