@@ -281,7 +281,7 @@ def _elements(ctx: CaseContext) -> list[ElementResult]:
                     part=name,
                     n=element.n,
                     title=element.short,
-                    heading=heading.block.display_text.strip() if heading else None,
+                    heading=heading.shown if heading else None,
                     file=document.path if document else None,
                     location=block.location if block else None,
                     text=carrier.text.strip()[:40] if carrier else None,

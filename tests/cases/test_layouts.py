@@ -95,7 +95,7 @@ def test_bold_openings_of_paragraphs_are_headings(tmp_path: Path) -> None:
     path = _summary_docx(tmp_path / "稿-综合材料.docx", blocks)
     result, summary = _check(path)
     assert _headed(summary) == [1, 2, 3, 4, 5, 6]
-    assert summary[3].heading.startswith("三、实施成效。2024年")
+    assert summary[3].heading == "三、实施成效"  # the heading, not its paragraph
     # the section of a run-in heading holds its own paragraph: the results have figures
     assert "unquantified-claim" not in {f.rule for f in result.findings if f.element == 3}
 
@@ -169,7 +169,9 @@ def test_a_heading_joining_two_elements_counts_for_both(tmp_path: Path) -> None:
     assert not [f for f in result.findings if f.rule in ("element-missing", "element-order")]
 
 
-def test_an_element_in_the_content_without_a_heading(tmp_path: Path) -> None:
+def test_an_element_without_its_heading_in_a_headed_summary_is_missing(tmp_path: Path) -> None:
+    """The other elements have headings: a reviewer looks for this one's and finds none. The
+    paragraph that touches on it is quoted, not counted."""
     sections = [
         SECTIONS[0],
         SECTIONS[1],
@@ -179,10 +181,40 @@ def test_an_element_in_the_content_without_a_heading(tmp_path: Path) -> None:
     path = tmp_path / "稿件.md"
     path.write_text(_markdown(sections), encoding="utf-8")
     result, summary = _check(path)
-    assert summary[4].heading is None and summary[4].text.startswith("该模式可复制")
-    (hint,) = [f for f in result.findings if f.rule == "element-missing"]
-    assert hint.severity == "info" and hint.element == 4 and hint.location.line
-    assert not [e for e in _errors(result) if e.startswith("element")]
+    assert summary[4].heading is None and summary[4].text is None
+    (missing,) = [f for f in result.findings if f.rule == "element-missing"]
+    assert missing.severity == "error" and missing.element == 4
+    assert "第17行“该模式可复制、可推广，已在本省6个县推广…”似写到该要素" in missing.suggestion
+
+
+def test_an_element_in_the_content_of_a_summary_with_few_headings(tmp_path: Path) -> None:
+    """Two headings only: the elements written as paragraphs opening by naming them count,
+    with a hint to head them; a paragraph that names a keyword in passing does not."""
+    text = "\n\n".join(
+        [
+            "申报类别：新媒体平台建设",
+            "# 综合材料",
+            "## 一、项目概况",
+            SECTIONS[0][1],
+            "## 二、创新举措",
+            SECTIONS[1][1],
+            "学习借鉴先进地区，中心在2023年引入了统一的内容管理系统。",
+            "取得的成效主要是：" + SECTIONS[2][1],
+            "该模式可复制、可推广，已在本省6个县推广。",
+            "对群众反映的问题，平台实行24小时内响应。",
+            "下一步，计划接入本省12个地市的服务事项。",
+        ]
+    )
+    path = tmp_path / "稿件.md"
+    path.write_text(text + "\n", encoding="utf-8")
+    result, summary = _check(path)
+    assert _headed(summary) == [1, 2]
+    assert [n for n, e in sorted(summary.items()) if e.text] == [3, 4, 6]
+    assert summary[4].text.startswith("该模式可复制")
+    errors = [f for f in result.findings if f.rule == "element-missing" and f.severity == "error"]
+    assert [f.element for f in errors] == [5]
+    hints = [f for f in result.findings if f.rule == "element-missing" and f.severity == "info"]
+    assert [f.element for f in hints] == [3, 4, 6] and all(f.location.line for f in hints)
 
 
 def test_a_purpose_or_a_passing_mention_invents_no_element(tmp_path: Path) -> None:

@@ -268,7 +268,10 @@ def _plan(
         ]
         draft.merged = rng.choice(pairs)
     if problem == "content":
+        # written as a paragraph inside another section of a summary headed by the others'
+        # headings: a reviewer looks for its heading and finds none — it is missing
         draft.content_only = rng.choice([4, 5, 6])
+        draft.dropped.add(draft.content_only)
     draft.present = present - draft.dropped
     variants = {**HEADINGS, **BY_CATEGORY[category_id]}
     for n in range(1, 7):
@@ -293,7 +296,7 @@ def _items(draft: Draft) -> list[_Item]:
     number = 0
     n = 1
     while n <= 6:
-        if n in draft.dropped:
+        if n in draft.dropped and draft.content_only != n:
             n += 1
             continue
         paragraphs = list(sections[n - 1])

@@ -143,10 +143,8 @@ class CaseContext:
 
             part = self.part(name)
             elements = self.elements
-            exclusions = self.pack.structure.lead_exclusions
-            self._cache[key] = (
-                outline(part.blocks, elements, exclusions) if part and elements else None
-            )
+            rules = self.pack.structure
+            self._cache[key] = outline(part.blocks, elements, rules) if part and elements else None
         return self._cache[key]
 
     def owner(self, block: Block) -> Document | None:

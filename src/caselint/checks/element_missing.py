@@ -6,13 +6,16 @@ What it does
     Markdown ``#``, run-in headings, paragraphs opened by 首先，…其次，… — and recognises each of
     the category's six elements by its keywords, however the heading is worded (「存在的困难与对
     策」 is element 5 of 新媒体平台建设). A heading joining two elements (「三、成效反响与推广价
-    值」) counts for both. An element with no heading of its own but a paragraph that opens by
-    naming it (「该模式可复制、可推广，……」) is present: a hint (info) suggests a heading. An
-    element that neither a heading nor the content supports is an error, which lists the
-    headings considered and what each was taken for. In the 详细材料 an element neither headed
-    nor discussed is a warning: the notice asks the detailed part to elaborate the summary's
-    elements. When the category is unknown, only the elements all categories share are
-    checked, and a hint says which were not.
+    值」) counts for both. A point nested in an element's section (「（二）破解群众办事难问题」
+    under 「二、主要做法」) belongs to that section and never stands for another element. In a
+    summary headed by its elements, an element without a heading is an error, which lists the
+    headings considered and quotes what touched on it. Only a summary with few element headings
+    may carry an element in a paragraph that opens by naming it as its topic (「该模式可复制、
+    可推广，……」): a hint (info) suggests a heading. A summary with no headings at all gets one
+    warning asking for them instead of an error per element. In the 详细材料 an element
+    neither headed nor discussed is a warning: the notice asks the detailed part to elaborate
+    the summary's elements. When the category is unknown, only the elements all categories
+    share are checked, and a hint says which were not.
 Why it matters
     四、材料编写体例: 综合材料应包括但不限于以下要素 — reviewers look for each element.
 How to fix
@@ -35,10 +38,13 @@ DOC_ZH = """element-missing（S003）：案例缺少所报类别规定的要素�
     第一，第一部分）、加粗的一行或段首加粗的几个字、Markdown 的“#”、段首直接带出的标题，还是依次
     以“首先，”“其次，”开头的段落，再按关键词判断每个标题对应六项要素中的哪一项，不要求标题与通知
     原文一字不差。例如新媒体平台建设类写成“五、存在的困难与对策”，也认作要素5“问题、困难及破解
-    办法”；一个标题合写两个要素（如“三、成效反响与推广价值”），两个要素都算有。某个要素没有自己的
-    小标题，但有一段以它开头（如“该模式可复制、可推广，……”“下一步，……”），算作有，只提示建议单列
-    小标题。既没有小标题、正文也没有写到的要素，报错误，并列出查看过的各个小标题及其对应的要素，
-    方便核对。详细材料中某个要素既没有下面写了正文的小标题，正文里也没有谈到，报警告。类别无法
+    办法”；一个标题合写两个要素（如“三、成效反响与推广价值”），两个要素都算有。某一节下面的小点
+    （如“二、主要做法”下的“（二）破解群众办事难问题”）属于该节，不当作别的要素。其他要素都有小
+    标题而某个要素没有，报错误，列出查看过的各个小标题及其对应的要素，并指出似乎写到它的段落或
+    小点，方便核对。只有小标题很少的综合材料，某个要素写在以它为话题开头的段落里（如“该模式可
+    复制、可推广，……”“下一步，……”）才算作有，只提示建议单列小标题；“对群众反映的问题，”“在解决
+    ……的过程中，”“学习借鉴先进地区，”这类开头不算。综合材料完全没有小标题的，只报一条警告，请按
+    要素分设小标题。详细材料中某个要素既没有下面写了正文的小标题，正文里也没有谈到，报警告。类别无法
     确定时，只检查各类别共有的要素，并提示哪些要素未检查。不会报告：六个要素齐全、只是标题措辞
     与通知不同，或标题只是加粗的一行。综合材料中某个要素只有小标题、下面没有内容，同样视为缺少
     该要素（错误）。
@@ -78,6 +84,11 @@ MESSAGES: Catalog = {
         "zh": "详细材料未对要素{n}“{short}”展开阐述",
         "en": "the detailed part does not elaborate element {n} “{short}”",
     },
+    "detailed-unheaded": {
+        "zh": "详细材料没有小标题，正文中也看不出对要素{numbers}（{titles}）的阐述",
+        "en": "the detailed part has no headings, and its text does not visibly elaborate "
+        "elements {numbers} ({titles})",
+    },
     "detailed-fix": {
         "zh": "在详细材料中为“{short}”设一节，给出具体做法和数据",
         "en": "give “{short}” its own section in the detailed part, with facts and figures",
@@ -85,6 +96,26 @@ MESSAGES: Catalog = {
     "empty": {
         "zh": "综合材料的要素{n}“{short}”只有标题，没有内容",
         "en": "element {n} “{short}” of the summary has a heading but no text",
+    },
+    "nested-hint": {
+        "zh": "；“{hint}”是“{parent}”下的小点，算作该节内容，不作为本要素的标题",
+        "en": "; “{hint}” is a point under “{parent}” and counts as that section, not as "
+        "this element's heading",
+    },
+    "content-hint": {
+        "zh": "；{where}“{hint}”似写到该要素，但其他要素都有小标题，它也需要单列一个",
+        "en": "; {where} “{hint}” seems to touch on it, but the other elements have headings "
+        "and this one needs its own",
+    },
+    "unheaded": {
+        "zh": "综合材料没有小标题，无法逐项确认要素{numbers}（{titles}）",
+        "en": "the summary has no headings: elements {numbers} ({titles}) cannot be confirmed "
+        "one by one",
+    },
+    "unheaded-fix": {
+        "zh": "评审逐项查找各要素，请按通知所列六个要素分设小标题，如“一、{first}”“二、{second}”……",
+        "en": "reviewers look for each element: give each of the notice's elements a heading, "
+        "e.g. “一、{first}”, “二、{second}” …",
     },
     "partial": {
         "zh": "申报类别未确定，只检查了各类别共有的要素{checked}；要素{unchecked}因类别而异，未检查",
@@ -97,6 +128,8 @@ MESSAGES: Catalog = {
     },
 }
 _LABELS = "一二三四五六七八九十"
+#: How much of a paragraph a hint quotes.
+HINT_CHARS = 20
 
 EXAMPLES = Examples(
     fail=(
@@ -201,6 +234,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     summary = ctx.outline("summary")
     if summary is not None:
         considered = _considered(ctx, summary)
+        unconfirmed = []
         for element in category.elements:
             if element.n in summary.matches:
                 continue
@@ -218,7 +252,11 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                     suggestion=ctx.t(MESSAGES, "content-fix", label=label, short=element.short),
                 )
                 continue
+            if not summary.headed:
+                unconfirmed.append(element)
+                continue
             suggestion = ctx.t(MESSAGES, "summary-fix", label=label, short=element.short)
+            suggestion += _hint(ctx, summary, element.n)
             if considered:
                 suggestion += ctx.t(
                     MESSAGES, "considered", headings=considered, short=element.short
@@ -230,6 +268,19 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
                 element=element.n,
                 suggestion=suggestion,
             )
+        if unconfirmed:
+            # no headings at all: one request for them, not an error per element (whether
+            # prose covers an element is the reviewer's call; headings make it checkable)
+            shorts = [e.short for e in category.elements]
+            yield _unheaded(
+                ctx,
+                "unheaded",
+                "summary",
+                unconfirmed,
+                "unheaded-fix",
+                first=shorts[0],
+                second=shorts[min(1, len(shorts) - 1)],
+            )
     yield from _empty_sections(ctx)
     detailed = ctx.outline("detailed")
     part = ctx.part("detailed")
@@ -239,12 +290,20 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
     if not body:
         return  # a detailed part of headings only is part-missing's to report
     text = "\n".join(b.text for b in body)
+    lacking = []
     for element in category.elements:
         if element.n in detailed.matches and body_blocks(detailed.section(element.n)):
             continue  # a section with text under its heading
         cues = element.detail_cues or element.keywords
         if element.n not in detailed.matches and any(cue in text for cue in cues):
             continue  # discussed in the body without a heading of its own
+        lacking.append(element)
+    if lacking and not detailed.headed:
+        yield _unheaded(
+            ctx, "detailed-unheaded", "detailed", lacking, "detailed-fix", short=lacking[0].short
+        )
+        return
+    for element in lacking:
         yield ctx.report(
             NAME,
             ctx.t(MESSAGES, "detailed", n=element.n, short=element.short),
@@ -253,6 +312,45 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             severity="warning",
             suggestion=ctx.t(MESSAGES, "detailed-fix", short=element.short),
         )
+
+
+def _hint(ctx: CaseContext, summary, n: int) -> str:
+    """What seemed to touch on a missing element in a headed summary, and why it does not count."""
+    block = summary.hints.get(n)
+    if block is None:
+        return ""
+    parent = summary.hint_parents.get(n)
+    if parent is not None:
+        nested = next(h for h in summary.headings if h.block is block)
+        return ctx.t(MESSAGES, "nested-hint", hint=nested.shown, parent=parent.shown)
+    location = block.location
+    if location.line is not None:
+        where = f"第{location.line}行" if ctx.lang == "zh" else f"line {location.line}"
+    else:
+        number = location.part_paragraph or location.paragraph
+        where = f"第{number}段" if ctx.lang == "zh" else f"paragraph {number}"
+    text = block.text.strip()
+    shown = text[:HINT_CHARS] + ("…" if len(text) > HINT_CHARS else "")
+    return ctx.t(MESSAGES, "content-hint", where=where, hint=shown)
+
+
+def _unheaded(
+    ctx: CaseContext, key: str, part: str, elements: list, fix: str, **fix_params: str
+) -> Finding:
+    """One warning for a part without headings, naming the elements it could not confirm."""
+    return ctx.report(
+        NAME,
+        ctx.t(
+            MESSAGES,
+            key,
+            numbers=join_list([str(e.n) for e in elements], ctx.lang),
+            titles=join_list([e.short for e in elements], ctx.lang),
+        ),
+        part=part,
+        element=elements[0].n,
+        severity="warning",
+        suggestion=ctx.t(MESSAGES, fix, **fix_params),
+    )
 
 
 def _considered(ctx: CaseContext, summary) -> str:
@@ -265,7 +363,7 @@ def _considered(ctx: CaseContext, summary) -> str:
             if numbers
             else ctx.t(MESSAGES, "as-none")
         )
-        text = heading.block.display_text.strip() if not heading.run_in else heading.text
+        text = heading.shown
         shown.append(f"{text}（{what}）" if ctx.lang == "zh" else f"{text} ({what})")
     return join_list(shown, ctx.lang)
 

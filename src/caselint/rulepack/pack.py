@@ -135,6 +135,13 @@ class Structure(_Model):
     #: A paragraph opening with these states a purpose or target (针对……问题，为破解……),
     #: not the element its words name: it supports no element without a heading.
     lead_exclusions: list[str] = []
+    #: 「在……方面，」「从……看，」 name a topic although they open with 在/从: an excluded opening
+    #: ending with one of these still may support an element.
+    topic_frame_ends: list[str] = []
+    #: What may follow an element's keyword in an opening that is about the element (「存在的问题
+    #: 是……」「经验有三：」); 「学习借鉴先进地区，」 uses 借鉴 as a verb and supports nothing.
+    #: The keyword may also end the opening clause (「下一步，」「该模式可复制、可推广，」).
+    topic_followers: list[str] = []
 
 
 class Dimension(_Model):
