@@ -257,6 +257,8 @@ def _metadata(ctx: CaseContext, resolution: Resolution) -> dict[str, object]:
     }
     if resolution.category is not None and resolution.source is not None:
         sources["category"] = resolution.source.as_json()
+    if resolution.category is not None and "category" in values:
+        values["category"] = resolution.category.name  # 新媒体平台建设类 as the category is named
     if sources:
         values["sources"] = sources
     return values

@@ -37,7 +37,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from caselint.rulepack.pack import load_pack
 from support.cases import build_docx_case
+
+PACK = load_pack()
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "province-东湖省"
 PROVINCE = "东湖省"
@@ -192,7 +195,10 @@ def expected_metadata(case_id: str) -> dict[str, Any]:
     data = chinese_metadata(case_id)
     if case_id.startswith("07"):
         del data["联系人"], data["联系电话"]
-    return {CANONICAL[k]: v for k, v in data.items()}
+    values = {CANONICAL[k]: v for k, v in data.items()}
+    if "category" in values:  # as the rule pack names it (体制机制改革 is 创新发展机制)
+        values["category"] = PACK.category(values["category"]).name
+    return values
 
 
 def build_province(root: Path, *, recommended: dict[str, bool] | None = None) -> Path:

@@ -202,7 +202,7 @@ def test_sidecar_over_lines_over_title_over_path(tmp_path: Path) -> None:
     )
     info = _info(path, folder, 联系人="王五")
     assert info.values["contact"] == "王五" and info.sources["contact"].kind == "sidecar"
-    assert info.values["unit"] == "柳湾县融媒体中心（盖章）"
+    assert info.values["unit"] == "柳湾县融媒体中心"  # （盖章） is a note on the form
     assert info.sources["unit"].kind == "text"
     assert info.values["case_name"] == "“全员聘任”机制改革"
     assert info.sources["case_name"].kind == "title"

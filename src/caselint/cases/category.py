@@ -33,6 +33,8 @@ class Resolution:
     source: Source | None = None
     #: The text's reading, when the category was inferred or could not be determined.
     inference: Inference | None = None
+    #: The categories a value names when it names more than one (新媒体平台建设、综合信息服务).
+    several: tuple[Category, ...] = ()
 
     @property
     def inferred(self) -> bool:
@@ -75,6 +77,18 @@ def named_in(text: str, pack: RulePack, *, partial: bool = False) -> Category | 
         return None
     found = {c.id: c for part, c in _partials(pack).items() if part in compact}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def categories_named(text: str, pack: RulePack) -> tuple[Category, ...]:
+    """Every category a value names by its full name or an alias (in the order written):
+    「新媒体平台建设、综合信息服务」 names two, and a case may be submitted under one only."""
+    compact = "".join(text.split())
+    found: list[tuple[int, Category]] = []
+    for category in pack.categories:
+        spots = [compact.find(name) for name in category.names if name in compact]
+        if spots:
+            found.append((min(spots), category))
+    return tuple(category for _, category in sorted(found, key=lambda item: item[0]))
 
 
 def _title_lines(case: Case) -> list[str]:
@@ -120,6 +134,10 @@ def resolve(case: Case, pack: RulePack, explicit: str | None = None) -> Resoluti
     claimed = info.values.get("category")
     if claimed:
         text = str(claimed)
+        several = categories_named(text, pack)
+        if len(several) > 1:
+            source = info.sources.get("category")
+            return Resolution(None, text, source, _inference(case, pack), several)
         found = pack.category(text) or named_in(text, pack, partial=True)
         if found is not None:
             return Resolution(found, text, info.sources.get("category"))

@@ -34,7 +34,20 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _SEPARATOR = "：:"
 _CHECKED = "☑☒■√✓✔▣●◉"
 _UNCHECKED = "□☐○◯"
-_CHOICE = re.compile(rf"[{_CHECKED}]\s*([^{_CHECKED}{_UNCHECKED}\s，,、；;]+)")
+#: Ticks written in brackets (新媒体平台建设（√）, [x] 融合生产传播) and empty brackets.
+_BRACKET_TICK = re.compile(r"[（(\[【]\s*[√✓✔xX×☑■]\s*[）)\]】]")
+_BRACKET_EMPTY = re.compile(r"[（(\[【][\s\u3000]*[）)\]】]")
+_MARKS = _CHECKED + _UNCHECKED
+_OPTION = rf"[^{_MARKS}\s，,、；;]+"
+#: A note after a label (申报单位（盖章）, 推荐单位（公章）) that is not part of it.
+_LABEL_NOTE = re.compile(r"[（(][^）)]{1,6}[）)]$")
+#: Labels naming two fields at once (联系人及电话).
+_LABEL_JOINERS = re.compile(r"及|和|与|、|/|／")
+#: A telephone number: mobile, or area code and number, with an extension.
+PHONE = re.compile(
+    r"(?:\+?86[-\s]?)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}[-－—\s]?\d{7,8}(?:[-－转]\d{1,6})?)"
+)
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 #: A numbering label in front of a heading (一、 1. （一） 第一部分): the elements have begun.
 NUMBERED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|[（(]\s*[一二三四五六七八九十]+\s*[）)]"
@@ -60,6 +73,15 @@ def fold_label(label: str) -> str:
     return text.strip("【】[]")
 
 
+def split_contact(value: str) -> tuple[str, str]:
+    """(name, phone) of 「周晓岚 13800001234」; either may be empty."""
+    match = PHONE.search(value)
+    if match is None:
+        return value.strip(), ""
+    rest = (value[: match.start()] + " " + value[match.end() :]).strip(" ，,、；;/：:（）()")
+    return (rest if _NAME.match(rest) else ""), match.group(0).strip()
+
+
 def text_labels(pack: RulePack) -> dict[str, str]:
     """Folded label → canonical key, from the pack's form fields."""
     table: dict[str, str] = {}
@@ -70,11 +92,19 @@ def text_labels(pack: RulePack) -> dict[str, str]:
 
 
 def checked_choice(value: str) -> str:
-    """The ticked option of a checkbox list (☑融合生产传播 □…), else the value itself."""
-    if not any(mark in value for mark in _UNCHECKED + _CHECKED):
+    """The ticked options of a checkbox list, joined with 、 (☑融合生产传播 □… → 融合生产传播;
+    新媒体平台建设（√） 融合生产传播（ ） → 新媒体平台建设; two ticked → both, for the check
+    to say so); the value itself when it is no checkbox list; "" when nothing is ticked."""
+    marked = _BRACKET_EMPTY.sub("□", _BRACKET_TICK.sub("☑", value))
+    if not any(mark in marked for mark in _MARKS):
         return value
-    chosen = _CHOICE.findall(value)
-    return chosen[0] if len(chosen) == 1 else ""
+    text = marked.strip()
+    if text[0] in _MARKS:  # ☑新媒体平台建设 □融合生产传播
+        options = re.findall(rf"([{_MARKS}])\s*({_OPTION})", text)
+    else:  # 新媒体平台建设☑ 融合生产传播□
+        options = [(m, o) for o, m in re.findall(rf"({_OPTION})\s*([{_MARKS}])", text)]
+    chosen = [option for mark, option in options if mark in _CHECKED]
+    return "、".join(dict.fromkeys(chosen))
 
 
 def _clean(value: str) -> str:
@@ -100,7 +130,22 @@ class _Labels:
         )
 
     def key(self, label: str) -> str | None:
-        return self.labels.get(fold_label(label))
+        keys = self.keys(label)
+        return keys[0] if keys else None
+
+    def keys(self, label: str) -> list[str]:
+        """The fields a label names: one (申报单位, 申报单位（盖章）), or two (联系人及电话)."""
+        folded = fold_label(label)
+        for candidate in (folded, _LABEL_NOTE.sub("", folded)):
+            if candidate in self.labels:
+                return [self.labels[candidate]]
+        parts = [p for p in _LABEL_JOINERS.split(_LABEL_NOTE.sub("", folded)) if p]
+        if len(parts) == 2:
+            first = self.labels.get(parts[0])
+            second = self.labels.get(parts[1]) or self.labels.get(parts[0][:1] + parts[1])
+            if first and second and first != second:
+                return [first, second]
+        return []
 
     def pairs(self, text: str) -> list[tuple[str, str]] | None:
         """(label, value) pairs of one line, or None when the line is not case information."""
@@ -210,6 +255,14 @@ def info_lines(document: Document, pack: RulePack) -> list[InfoLine]:
         seen += 1
         pairs = labels.pairs(NUMBERED.sub("", text, count=1))
         if pairs:
+            label, value = pairs[-1]
+            following = _next_value(blocks, index, labels) if not _clean(value) else None
+            if following is not None:  # 申报类别： and the value on the line below
+                pairs[-1] = (label, blocks[following].display_text)
+                found.extend(_lines(pairs[:-1], labels, block, document))
+                found.extend(_lines(pairs[-1:], labels, blocks[following], document))
+                index = following + 1
+                continue
             found.extend(_lines(pairs, labels, block, document))
             continue
         if NUMBERED.match(text) or len(text) > MAX_OPENING_PROSE:
@@ -217,15 +270,42 @@ def info_lines(document: Document, pack: RulePack) -> list[InfoLine]:
     return found
 
 
+def _next_value(blocks: list[Block], index: int, labels: _Labels) -> int | None:
+    """The paragraph below a label written alone (申报类别：), when it reads as its value."""
+    while index < len(blocks) and not blocks[index].display_text.strip():
+        index += 1
+    if index >= len(blocks) or blocks[index].kind is BlockKind.TABLE_CELL:
+        return None
+    text = blocks[index].display_text.strip()
+    if len(text) > MAX_VALUE_CHARS or NUMBERED.match(text) or _SENTENCE.search(text):
+        return None
+    if labels.pairs(text) is not None:
+        return None
+    return index
+
+
+_SENTENCE = re.compile(r"[。！？!?]")
+
+
 def _lines(
     pairs: list[tuple[str, str]], labels: _Labels, block: Block, document: Document
 ) -> list[InfoLine]:
     out = []
     for label, raw in pairs:
-        key = labels.key(label)
+        keys = labels.keys(label)
         value = _clean(raw)
-        if key and value and len(value) <= MAX_VALUE_CHARS:
-            out.append(InfoLine(key, fold_label(label), value, block, document))
+        if not keys or not value or len(value) > MAX_VALUE_CHARS:
+            continue
+        folded = fold_label(label)
+        if set(keys) & {"contact", "phone"}:
+            name, phone = split_contact(value)
+            if phone and ("phone" in keys or name):
+                split = {"contact": name, "phone": phone}
+                for key in ("contact", "phone"):
+                    if split[key]:
+                        out.append(InfoLine(key, folded, split[key], block, document))
+                continue
+        out.append(InfoLine(keys[0], folded, value, block, document))
     return out
 
 

@@ -47,7 +47,8 @@ MIN_NAME_CHARS = 4
 class Source:
     """Where a metadata value was read: the kind of source and, for lines, the place."""
 
-    kind: str  # option sidecar front_matter properties text title path inferred folder
+    kind: str  # option sidecar front_matter properties text title path inferred folder unit
+    # recommender folder_name
     file: str | None = None
     line: int | None = None
     paragraph: int | None = None
@@ -79,6 +80,9 @@ class Source:
             "path": ("文件名", "file name"),
             "inferred": ("按内容推断", "inferred from the text"),
             "folder": ("同一文件夹的其他案例", "the other cases of the folder"),
+            "unit": ("申报单位名称", "the unit's name"),
+            "recommender": ("推荐单位名称", "the recommender's name"),
+            "folder_name": ("文件夹名", "the folder name"),
         }
         pair = names.get(self.kind, (self.kind, self.kind))
         return pair[0] if zh else pair[1]
@@ -167,9 +171,39 @@ def case_info(case: Case, pack: RulePack) -> CaseInfo:
             info.lines.append(line)
             info.offer(line.key, line.value, Source.of_line(line))
     _from_title(case, pack, info)
+    _tidy(info, pack)
     _from_path(case, pack, info)
     case.cache["info"] = info
     return info
+
+
+_UNIT_NOTE = re.compile(r"\s*[（(]([^）)]{1,20})[）)]\s*$")
+
+
+def _tidy(info: CaseInfo, pack: RulePack) -> None:
+    """Values as a form wants them: 青岩县融媒体中心（西岭省） is the unit 青岩县融媒体中心 (the
+    note a province); 地区：西岭省青岩县 is the province 西岭省; a unit named 西岭省广播电视台
+    says its province when nothing else did."""
+    from caselint.cases.province import province_at_start, province_named
+
+    unit = info.values.get("unit")
+    if isinstance(unit, str):
+        note = _UNIT_NOTE.search(unit)
+        if note and len(unit[: note.start()]) >= MIN_NAME_CHARS:
+            info.values["unit"] = unit[: note.start()]
+            named = province_at_start(note.group(1), pack)
+            if named:
+                info.offer("province", named, info.sources["unit"])
+    province = info.values.get("province")
+    if isinstance(province, str):
+        named = province_named(province, pack)
+        if named:
+            info.values["province"] = named
+    for key in ("unit", "recommender"):  # 西岭省广播电视台, 西岭省广播电视局
+        value = info.values.get(key)
+        named = province_at_start(value, pack) if isinstance(value, str) else None
+        if named:
+            info.offer("province", named, Source(key, file=info.sources[key].file))
 
 
 def case_metadata(case: Case, pack: RulePack) -> dict[str, Any]:
@@ -221,19 +255,46 @@ def _strip_suffixes(name: str, suffixes: list[str]) -> str:
     return name
 
 
+#: A place name before a unit suffix (溪口市融媒体中心, 青岩县融媒体中心): such a unit opens a
+#: title even with no separator after it (溪口市融媒体中心工作室制改革).
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|旗|盟)")
+MIN_PLACE_SUFFIX = 3
+
+
 def _unit_prefix(title: str, known: str | None, suffixes: list[str]) -> str | None:
-    """The unit a title opens with: the known unit, or a name ending in a unit suffix that a
-    separator or an opening quote follows (柳湾县融媒体中心：…, 青禾市广播电视台“…”)."""
+    """The unit a title opens with: the known unit, a name ending in a unit suffix that a
+    separator or an opening quote follows (柳湾县融媒体中心：…, 青禾市广播电视台“…”), or a
+    place and a unit suffix of three or more characters (溪口市融媒体中心工作室制改革)."""
     if known and title.startswith(known):
         return known
-    for suffix in sorted(suffixes, key=len, reverse=True):
+    ordered = sorted(suffixes, key=len, reverse=True)
+    for suffix in ordered:
         at = title.find(suffix)
         while at > 0:
             end = at + len(suffix)
             if end < len(title) and title[end] in _EDGES + '“"《「『':
                 return title[:end]
             at = title.find(suffix, at + 1)
+    place = _PLACE.match(title)
+    if place:
+        for suffix in ordered:
+            at = title.find(suffix, place.end())
+            if len(suffix) >= MIN_PLACE_SUFFIX and at == place.end():
+                end = at + len(suffix)
+                return title[:end] if end < len(title) else None
     return None
+
+
+def _category_prefix(title: str, pack: RulePack) -> str:
+    """A title opening with its category (综合信息服务类案例：“云上柳湾”客户端) without it."""
+    for category in pack.categories:
+        for name in sorted(category.names, key=len, reverse=True):
+            match = re.match(
+                rf"^{re.escape(name)}类?(?:典型)?(?:案例)?\s*[{re.escape(_EDGES)}]+", title
+            )
+            if match and len(title) - match.end() >= MIN_NAME_CHARS:
+                return title[match.end() :]
+    return title
 
 
 def _from_title(case: Case, pack: RulePack, info: CaseInfo) -> None:
@@ -246,6 +307,7 @@ def _from_title(case: Case, pack: RulePack, info: CaseInfo) -> None:
         return
     source = Source("title", file=document.path)
     suffixes = [*meta.title_suffixes, *(n for p in pack.parts.values() for n in p.names)]
+    title = _category_prefix(title, pack)
     unit = _unit_prefix(title, info.values.get("unit"), meta.unit_suffixes)
     name = title[len(unit) :] if unit else title
     if unit:
@@ -265,6 +327,7 @@ def _from_path(case: Case, pack: RulePack, info: CaseInfo) -> None:
     if case.input.folder is not None:
         names.append(Path(case.input.folder).name)
     source = Source("path", file=str(case.input.folder) if case.input.folder else None)
+    _province_from_folders(case, pack, info)
     for raw in names:
         stem = _strip_suffixes(_NUMBER_PREFIX.sub("", raw).strip(_EDGES), suffixes)
         if len(stem) < MIN_NAME_CHARS - 1 or not _CJK.search(stem):
@@ -280,3 +343,22 @@ def truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("是", "yes", "y", "true", "1", "√", "✓", "推荐", "x")
+
+
+def _province_from_folders(case: Case, pack: RulePack, info: CaseInfo) -> None:
+    """A folder named for its province (西岭省2025年媒体融合典型案例申报, 西岭省): the case's own
+    folder and those above it, up to the folder the user named."""
+    from caselint.cases.province import province_at_start
+
+    if case.input.folder is None or info.values.get("province"):
+        return
+    folder = Path(case.input.folder)
+    root = Path(case.input.root) if case.input.root is not None else folder.parent
+    chain = [folder, *folder.parents]
+    for current in chain:
+        named = province_at_start(_NUMBER_PREFIX.sub("", current.name), pack)
+        if named:
+            info.offer("province", named, Source("folder_name", file=str(current)))
+            return
+        if current == root:
+            return

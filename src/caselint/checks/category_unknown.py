@@ -63,6 +63,14 @@ MESSAGES: Catalog = {
         "zh": "；按内容最接近“{first}”（{first_evidence}），其次是“{second}”（{second_evidence}），差距不足以判定",
         "en": "; the text reads closest to “{first}” ({first_evidence}), then “{second}” ({second_evidence}), too close to call",
     },
+    "several": {
+        "zh": "申报类别写了{count}个：{names}；每个案例只能申报一个类别",
+        "en": "{count} categories are stated: {names}; a case is submitted under one only",
+    },
+    "several-fix": {
+        "zh": "只保留一个类别（按案例的侧重点选择），其余删去",
+        "en": "keep one category (the one the case is about) and remove the others",
+    },
     "no-evidence": {"zh": "无依据词", "en": "no telling words"},
     "fix": {
         "zh": "{where}；或用 --category 指定，或在标题中写明类别",
@@ -116,6 +124,15 @@ def evidence(ctx: CaseContext, words: tuple[tuple[str, int], ...]) -> str:
 
 def check(ctx: CaseContext) -> Iterator[Finding]:
     if ctx.category is not None or not ctx.case.documents:
+        return
+    several = ctx.resolution.several if ctx.resolution else ()
+    if several:
+        names = join_list([c.name for c in several], ctx.lang)
+        yield ctx.report(
+            NAME,
+            ctx.t(MESSAGES, "several", count=len(several), names=names),
+            suggestion=ctx.t(MESSAGES, "several-fix"),
+        )
         return
     choices = join_list([c.name for c in ctx.pack.categories], ctx.lang)
     claimed = ctx.category_claim

@@ -62,6 +62,21 @@ MESSAGES: Catalog = {
         "en": "the case states no province; it counts toward the quota of “{province}”, "
         "which the folder's other cases agree on",
     },
+    "province-folder_name": {
+        "zh": "案例未写省份，按文件夹名取“{province}”计入名额",
+        "en": "the case states no province; it counts toward the quota of “{province}”, "
+        "named by its folder",
+    },
+    "province-unit": {
+        "zh": "案例未写省份，按申报单位名称取“{province}”计入名额",
+        "en": "the case states no province; it counts toward the quota of “{province}”, "
+        "named by its unit",
+    },
+    "province-recommender": {
+        "zh": "案例未写省份，按推荐单位名称取“{province}”计入名额",
+        "en": "the case states no province; it counts toward the quota of “{province}”, "
+        "named by its recommender",
+    },
     "province-option": {
         "zh": "案例未写省份，按 --province 取“{province}”计入名额",
         "en": "the case states no province; it counts toward the quota of “{province}” (--province)",
@@ -71,6 +86,9 @@ MESSAGES: Catalog = {
         "en": "case metadata cannot be parsed ({file}): {error}",
     },
 }
+
+#: Sources of a province the case does not state: each is said in an info finding.
+PROVINCE_GUESSES = ("option", "folder", "folder_name", "unit", "recommender")
 
 EXAMPLES = Examples(
     fail=(Example("没有任何案例信息", front_matter=False, category="新媒体平台建设"),),
@@ -105,7 +123,7 @@ def check(ctx: CaseContext) -> Iterator[Finding]:
             suggestion=where,
         )
     source = case_info(case, ctx.pack).sources.get("province")
-    if source is not None and source.kind in ("option", "folder"):
+    if source is not None and source.kind in PROVINCE_GUESSES:
         label = labels.get("province", "province")
         yield ctx.report(
             NAME,

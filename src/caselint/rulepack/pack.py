@@ -122,6 +122,17 @@ class CategoryInference(_Model):
     shared_element_overlap: float = Field(0.4, gt=0, le=1)
 
 
+class Provinces(_Model):
+    """The provinces a case may be recommended by (see ``cases.province``): their full names,
+    short forms, and the endings that make a name read as one (西岭省, a province a test invents,
+    is recognised by its 省)."""
+
+    names: list[str] = []
+    aliases: dict[str, str] = {}
+    #: A name of 2–4 characters ending with one of these, at the start of a text, is a province.
+    suffixes: list[str] = []
+
+
 class Intake(_Model):
     """Names of the lists an office keeps beside the case folders (see ``cases.discover``)."""
 
@@ -471,6 +482,7 @@ class RulePack(_Model):
     category_inference: CategoryInference = CategoryInference()
     structure: Structure = Structure()
     intake: Intake = Intake()
+    provinces: Provinces = Provinces()
     data: DataRules
     wording: Wording = Wording()
     quotas: Quotas | None = None
