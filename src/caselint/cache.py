@@ -54,7 +54,7 @@ def file_digests(case: CaseInput) -> dict[str, str] | None:
     """SHA-256 of each draft's current bytes and of the metadata file's bytes as parsed at
     discovery, by path; None when a file cannot be read (such cases are never cached)."""
     digests: dict[str, str] = {}
-    for path in case.files:
+    for path in case.inputs:
         try:
             data = read_regular(path, DEFAULT_MAX_FILE_BYTES, root=case.folder)
         except ReadError:
@@ -79,7 +79,7 @@ def case_key(case: CaseInput, settings: Settings, digests: Mapping[str, str] | N
         "metadata": [str(case.metadata_file), case.metadata_sha256] if case.metadata_file else None,
     }
     digest.update(json.dumps(header, sort_keys=True, ensure_ascii=False).encode())
-    for path in case.files:
+    for path in case.inputs:
         sha = digests.get(str(path))
         if sha is None:
             return None

@@ -82,7 +82,7 @@ CONFIDENT_ERROR = (
 
 def partial(known: int) -> tuple[str, str, list[str], str]:
     return (
-        "previously-selected",
+        "list-used",
         "info",
         [],
         f"2024年入选名单不完整：{known}/40，未列入名单的入选案例无法核查；可用 --selected 提供完整名单",
@@ -147,8 +147,8 @@ def test_a_nomination_never_blocks_but_the_same_row_selected_does(
             if f["rule"] == "previously-selected" and f["cases"] != ["14-温岭融媒县域治理平台"]
         ]
 
-    assert resubmissions(quiet) == [("info", [])]  # only the partial-list notice
-    assert resubmissions(loud) == [("info", []), ("error", ["08-南屏早知道"])]
+    assert resubmissions(quiet) == []  # the partial-list notice is list-used's
+    assert resubmissions(loud) == [("error", ["08-南屏早知道"])]
 
 
 def test_a_complete_selected_list_silences_the_partial_notice(
@@ -225,7 +225,7 @@ def test_a_list_with_unusable_lines_is_read_and_they_are_said(
     hints = [
         f["message"]
         for f in report["findings"]
-        if f["rule"] == "previously-selected" and f["severity"] == "info"
+        if f["rule"] == "list-used" and f["severity"] == "info"
     ]
     assert any("selected.csv" in h and "二〇二四" in h for h in hints), hints
     assert not any("跟着节气看东湖" in h for h in hints)  # the good row was read

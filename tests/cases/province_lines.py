@@ -18,6 +18,7 @@ from pathlib import Path
 
 from caselint.rulepack.files import tomllib
 from support.cases import build_docx_case
+from support.inputs import write_docx
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "province-东湖省"
 LEFT_OUT = "14-温岭融媒县域治理平台"
@@ -109,9 +110,14 @@ def build(root: Path) -> Path:
         "3. （单位待补）\n",
         encoding="utf-8",
     )
-    (province / "报送通知.docx").write_bytes(
-        (EXAMPLES.parent / "03-compliant-service")
-        .joinpath("爱江川政务民生服务平台.docx")
-        .read_bytes()
+    # a real notice, not a case: prose, no parts, no case information under its title
+    write_docx(
+        province / "报送通知.docx",
+        [
+            "各市、县（区）广播电视台、融媒体中心：",
+            "现将2025年全国广播电视媒体融合典型案例征集工作有关事项通知如下，请于3月31日前报送。",
+            "报送材料须经本单位审核，联系人见附件。",
+        ],
+        heading="关于报送2025年媒体融合典型案例的通知",
     )
     return province

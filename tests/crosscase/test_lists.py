@@ -113,12 +113,12 @@ def test_unparseable_lines_of_a_selected_list_are_a_hint_not_a_failure(tmp_path:
     result = cli("check", draft.parent, "--selected", listed, "--format", "json", "--no-cache")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    (hint,) = [
-        f
-        for f in report["findings"]
-        if f["rule"] == "previously-selected" and "无法读出" in f["message"]
-    ]
-    assert hint["severity"] == "info" and "2. 乙" in hint["message"] and "丙平台" in hint["message"]
+    hints = [f for f in report["findings"] if f["rule"] == "list-used"]
+    (unread,) = [f for f in hints if "读不出案例" in f["message"]]
+    assert unread["severity"] == "info" and "2. 乙" in unread["message"]
+    # an entry without a category is kept, matched on name and unit, and said
+    (uncategorised,) = [f for f in hints if "未写类别" in f["message"]]
+    assert uncategorised["message"].endswith("：丙平台")
 
 
 # -- parts and cases by every name -----------------------------------------------------------

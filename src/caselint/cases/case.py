@@ -58,6 +58,13 @@ class CaseInput:
     #: The folder the user named, when the case was found in it (cases of one root agree on
     #: a province).
     root: Path | None = None
+    #: The 申请表 beside the drafts: read for the case's metadata, never checked.
+    form: Path | None = None
+
+    @property
+    def inputs(self) -> list[Path]:
+        """Every file the case's result depends on: its drafts and its form."""
+        return [*self.files, *([self.form] if self.form is not None else [])]
 
 
 @dataclass
@@ -102,6 +109,8 @@ class Case:
     ambiguous: set[PartName] = field(default_factory=set)
     #: Values derived from the case once and shared by its checks (metadata with sources).
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: The 申请表 beside the drafts, read for metadata only.
+    form: Document | None = None
 
 
 def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False) -> Case:
@@ -152,4 +161,11 @@ def assemble(case: CaseInput, pack: RulePack, lang: Lang, *, debug: bool = False
                     file=document.path,
                 )
             )
-    return Case(case, documents, parts, findings, unparted, ambiguous)
+    form = None
+    if case.form is not None:
+        read = read_or_error(case.form, root=case.folder, debug=debug)
+        if isinstance(read, ReadError):
+            findings.append(unreadable_finding(case.form, read.message(lang), lang))
+        else:
+            form = read
+    return Case(case, documents, parts, findings, unparted, ambiguous, form=form)

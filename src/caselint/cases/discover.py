@@ -59,6 +59,8 @@ _VERSION = re.compile(
     r"(?:[\s_\-—.（(]*(?:[vV]\d+(?:\.\d+)?|第?[一二三四五六七八九十\d]+稿|修订稿|修改稿|修订版|终稿|定稿"
     r"|初稿|最终版|终版|最新版|副本|copy|\d{8}|\d{4}[.\-]\d{1,2}[.\-]\d{1,2})[)）]?)+$"
 )
+#: A bracketed ordinal ending a name (大河之声（一）, 大河之声（二）): the files of one case numbered.
+_ORDINAL = re.compile(r"\s*[（(][一二三四五六七八九十\d]{1,2}[)）]$")
 _SEPARATORS = " _-—–·.、，,()（）[]【】:：;；"
 
 
@@ -84,8 +86,19 @@ def case_key(stem: str, pack: RulePack) -> str:
     previous = None
     while previous != key:
         previous = key
-        key = _VERSION.sub("", key.strip(_SEPARATORS)).strip(_SEPARATORS)
+        key = _ORDINAL.sub("", _VERSION.sub("", _trim(key)))
+        key = _trim(key)
     return key
+
+
+def _trim(key: str) -> str:
+    """Separators off both ends, but not a closing bracket whose opening one stays (大河之声（上）
+    keeps its bracket, never 「大河之声（上」)."""
+    trimmed = key.strip(_SEPARATORS)
+    for opening, closing in (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")):
+        if trimmed.count(opening) > trimmed.count(closing) and key.rstrip().endswith(closing):
+            trimmed += closing
+    return trimmed
 
 
 #: A metadata file is a dozen lines; anything near this size is not one.
@@ -196,8 +209,10 @@ def _root_files(
     found: FoundLists | None,
 ) -> list[Path]:
     """The case documents among the files at a province folder's root; lists and other files
-    are set aside (lists into ``found``, the rest skipped as ``not-a-case``)."""
+    are set aside (lists into ``found``, the rest skipped as ``not-a-case``); a document that
+    reads as a case draft by its content is kept."""
     from caselint.cases.parts import part_from_name
+    from caselint.cases.peek import looks_like_case
 
     keep = []
     for path in files:
@@ -211,13 +226,18 @@ def _root_files(
             root, case_key(path.stem, pack)
         ):
             keep.append(path)
+        elif looks_like_case(path, pack, root):
+            keep.append(path)  # 补报-掌上白水客户端.docx, opening with 申报类别：…
         elif skipped is not None:
             skipped.append(Skipped(path, "not-a-case"))
     return keep
 
 
-def _lists_at_root(root: Path, pack: RulePack, found: FoundLists | None) -> None:
-    """Lists at the root in formats the draft walk leaves out (.xlsx, .csv)."""
+def _lists_at_root(
+    root: Path, pack: RulePack, found: FoundLists | None, skipped: list[Skipped] | None
+) -> None:
+    """Lists at the root in formats the draft walk leaves out (.xlsx, .csv): used as lists,
+    and ``--verbose`` says so (not "not a draft format")."""
     if found is None:
         return
     try:
@@ -233,15 +253,37 @@ def _lists_at_root(root: Path, pack: RulePack, found: FoundLists | None) -> None
                 found.selected.append(path)
             elif kind == "shortlist" and path not in found.shortlists:
                 found.shortlists.append(path)
+            if kind is not None and skipped is not None:
+                skipped[:] = [s for s in skipped if s.path != path]
+                skipped.append(Skipped(path, f"{kind}-list"))
 
 
-def _one_summary_one_detailed(files: list[Path], pack: RulePack) -> bool:
-    """Exactly one summary and one detailed document, by name or declared ``part``."""
+def _one_summary_one_detailed(files: list[Path], pack: RulePack, root: Path) -> bool:
+    """Exactly one summary and one detailed document, by name, declared ``part`` or, when
+    neither says, the part the document's own first lines name (附件1.docx opening 综合材料)."""
     from caselint.cases.parts import peek_part
+    from caselint.cases.peek import part_by_content
 
     if len(files) != 2:
         return False
-    return {peek_part(path, pack) for path in files} == {"summary", "detailed"}
+    parts = [peek_part(path, pack) or part_by_content(path, pack, root) for path in files]
+    return set(parts) == {"summary", "detailed"}
+
+
+def _forms(files: list[Path], pack: RulePack, root: Path, *, read: bool) -> list[Path]:
+    """The 申请表 among a folder's files: by name, and with ``read`` by content too."""
+    from caselint.cases.parts import part_from_name
+    from caselint.cases.peek import is_form
+
+    found = []
+    for path in files:
+        if part_from_name(path, pack) is not None:
+            continue  # 申请表-综合材料.docx is a part
+        if any(n in path.stem for n in pack.intake.form_names) or (
+            read and is_form(path, pack, root)
+        ):
+            found.append(path)
+    return found
 
 
 def cases_in_folder(
@@ -259,22 +301,53 @@ def cases_in_folder(
             by_folder[root] = _root_files(root, by_folder[root], pack, skipped, found)
             if not by_folder[root]:
                 del by_folder[root]
-        _lists_at_root(root, pack, found)
+        _lists_at_root(root, pack, found, skipped)
     cases: list[CaseInput] = []
     for folder in sorted(by_folder):
         files = by_folder[folder]
-        groups = _group(files, pack)
-        relative = folder.relative_to(root).as_posix() if folder != root else ""
         sidecar = _sidecar_for(folder, None)
-        if sidecar is not None or len(groups) == 1 or _one_summary_one_detailed(files, pack):
-            case_id = relative or root.resolve().name or next(iter(groups)) or files[0].stem
-            cases.append(_case(case_id, files, folder, sidecar, root))
+        forms = _forms(files, pack, root, read=False)
+        files = [f for f in files if f not in forms]
+        groups = _group(files, pack)
+        # drafts left at a province folder's root are cases of their own, by name
+        loose = folder == root and len(by_folder) > 1
+        one = not loose and (sidecar is not None or len(groups) == 1)
+        if loose:
+            pass
+        elif not one and not _one_summary_one_detailed(files, pack, root):
+            # the names do not settle it: a form among the unnamed files is read as one
+            more = _forms(files, pack, root, read=True)
+            forms += more
+            files = [f for f in files if f not in more]
+            groups = _group(files, pack)
+            one = len(groups) == 1 or _one_summary_one_detailed(files, pack, root)
+        else:
+            one = True
+        relative = folder.relative_to(root).as_posix() if folder != root else ""
+        if not files:
+            _skip_all(forms, "application-form-unused", skipped)
             continue
+        if one:
+            case_id = relative or root.resolve().name or next(iter(groups)) or files[0].stem
+            case = _case(case_id, files, folder, sidecar, root)
+            if len(forms) == 1:
+                case.form = forms[0]
+                _skip_all(forms, "application-form", skipped)
+            else:
+                _skip_all(forms, "application-form-unused", skipped)
+            cases.append(case)
+            continue
+        _skip_all(forms, "application-form-unused", skipped)
         for key, members in sorted(groups.items()):
             name = key or members[0].stem
             case_id = f"{relative}/{name}" if relative else name
             cases.append(_case(case_id, members, folder, _sidecar_for(folder, key or None), root))
     return cases
+
+
+def _skip_all(paths: list[Path], reason: str, skipped: list[Skipped] | None) -> None:
+    if skipped is not None:
+        skipped.extend(Skipped(path, reason) for path in paths)
 
 
 def case_for_file(path: Path, pack: RulePack) -> CaseInput:

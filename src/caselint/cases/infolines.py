@@ -229,8 +229,9 @@ def is_info_line(text: str, pack: RulePack) -> bool:
     return bool(labels.labels) and labels.pairs(NUMBERED.sub("", text, count=1)) is not None
 
 
-def info_lines(document: Document, pack: RulePack) -> list[InfoLine]:
-    """Case information stated in the opening of ``document`` (see the module docstring)."""
+def info_lines(document: Document, pack: RulePack, *, whole: bool = False) -> list[InfoLine]:
+    """Case information stated in the opening of ``document`` (see the module docstring);
+    with ``whole``, anywhere in it (a 申请表 is nothing but case information)."""
     labels = _labels_of(pack)
     if not labels.labels:
         return []
@@ -238,12 +239,13 @@ def info_lines(document: Document, pack: RulePack) -> list[InfoLine]:
     found: list[InfoLine] = []
     seen = 0
     index = 0
-    while index < len(blocks) and seen < MAX_OPENING_BLOCKS:
+    limit = len(blocks) if whole else MAX_OPENING_BLOCKS
+    while index < len(blocks) and seen < limit:
         block = blocks[index]
         if block.kind is BlockKind.TABLE_CELL:
             rows, index = _rows(blocks, index)
             hits = _table_pairs(rows, labels, document)
-            if not hits and found:
+            if not hits and found and not whole:
                 break  # a data table after the case information: the body has begun
             found.extend(hits)
             seen += len(rows)
@@ -265,7 +267,7 @@ def info_lines(document: Document, pack: RulePack) -> list[InfoLine]:
                 continue
             found.extend(_lines(pairs, labels, block, document))
             continue
-        if NUMBERED.match(text) or len(text) > MAX_OPENING_PROSE:
+        if (NUMBERED.match(text) or len(text) > MAX_OPENING_PROSE) and not whole:
             break
     return found
 

@@ -47,8 +47,8 @@ MIN_NAME_CHARS = 4
 class Source:
     """Where a metadata value was read: the kind of source and, for lines, the place."""
 
-    kind: str  # option sidecar front_matter properties text title path inferred folder unit
-    # recommender folder_name
+    kind: str  # option sidecar form front_matter properties text title path inferred folder
+    # unit recommender folder_name
     file: str | None = None
     line: int | None = None
     paragraph: int | None = None
@@ -80,6 +80,7 @@ class Source:
             "path": ("文件名", "file name"),
             "inferred": ("按内容推断", "inferred from the text"),
             "folder": ("同一文件夹的其他案例", "the other cases of the folder"),
+            "form": (Path(self.file or "申请表").name, Path(self.file or "form").name),
             "unit": ("申报单位名称", "the unit's name"),
             "recommender": ("推荐单位名称", "the recommender's name"),
             "folder_name": ("文件夹名", "the folder name"),
@@ -163,6 +164,9 @@ def case_info(case: Case, pack: RulePack) -> CaseInfo:
     for key, value in sidecar.items():
         file = str(case.input.metadata_file) if case.input.metadata_file else None
         info.offer(key, value, Source("sidecar", file=file))
+    if case.form is not None:  # the 申请表 beside the drafts: filled in as a form
+        for line in info_lines(case.form, pack, whole=True):
+            info.offer(line.key, line.value, Source("form", file=case.form.path))
     for document in case.documents:
         for key, value in normalize(document.metadata, pack).items():
             info.offer(key, value, Source(_document_kind(document), file=document.path))

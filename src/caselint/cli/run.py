@@ -275,6 +275,14 @@ def print_skipped(skipped, lang: Lang) -> None:
             "not a case document at a province folder's root",
         ),
         "shortlist-list": ("推荐名单，按 --shortlist 读取", "the shortlist, read as --shortlist"),
+        "application-form": (
+            "申请表，读取其中的案例信息，不作为案例检查",
+            "the application form: its fields are read as the case's metadata, not checked",
+        ),
+        "application-form-unused": (
+            "申请表，对应不到唯一的案例，未读取",
+            "an application form that belongs to no single case: not read",
+        ),
         "selected-list": (
             "往年入选名单，按 --selected 读取",
             "the selected list, read as --selected",

@@ -119,6 +119,9 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("X003", "deadline", "info", "截止日期提醒", "deadline reminder", "batch"),
     RuleInfo(
+        "X004", "list-used", "info", "使用了哪些名单及其读取情况", "lists used and how", "batch"
+    ),
+    RuleInfo(
         "B001",
         "bundle-mismatch",
         "error",
@@ -179,6 +182,19 @@ excepted), matched on normalised case and unit names against --selected or the p
 confident match is an error; a weaker one, or one only through a renamed category (体制机制改革
 → 创新发展机制), is a warning asking to confirm. The pack's list is partial and every run says so.""",
     "deadline": """The pack's submission deadline has passed or is near.""",
+    "list-used": """list-used (X004): which lists the run used and how it read them.
+
+What it does
+    Says which shortlist and selected-case lists were used — named with --shortlist /
+    --selected or found at a province folder's root — with how many entries each gave; the
+    lines that give no case (listed, never fatal); entries without a category (matched on name
+    and unit only); and that the pack's own selected list is partial. Title and footer rows of a
+    table (「西岭省…推荐汇总表」「（盖章） 填报日期：…」) are skipped, not listed.
+Why it matters
+    五、（二）: the quota and the re-submission rule are checked against these lists; a reader
+    must see what they were.
+How to fix
+    Nothing to fix: check that the lists are the ones meant, and complete.""",
     "internal-error": """internal-error (F004): caselint itself failed while checking this case.
 
 What it does
@@ -301,6 +317,18 @@ DOCS_ZH = {
     事例）。”
 修改
     改报其他类别，或不再申报；如确实不是同一个案例，请在报送说明中写明。
+""",
+    "list-used": """list-used（X004）：本次检查使用了哪些名单，读得怎样。
+
+作用
+    说明用了哪份推荐名单和往年入选名单（用 --shortlist、--selected 指定的，或在省级文件夹根目录找到的）
+    以及各读出多少项；列出读不出案例的行（只提示，不影响检查）；名单中没有写类别的条目（只按名称和单位
+    核对）；规则包自带的入选名单不完整。表格的标题行和落款行（如“西岭省……推荐汇总表”“（盖章） 填报日期：
+    ……”）直接跳过，不列出。
+原因
+    通知“五、（二）”的名额和重复申报规定要按这些名单核查，使用者需要知道用的是哪些名单。
+修改
+    无需修改；请确认使用的名单正确、完整。
 """,
     "deadline": """deadline（X003）：申报截止日期已过或临近。
 

@@ -7,14 +7,14 @@ metadata, never the drafts, and return top-level findings naming the cases invol
 from __future__ import annotations
 
 from caselint.core.model import CaseResult, Finding
-from caselint.crosscase import deadline, previously_selected, quota
+from caselint.crosscase import deadline, list_used, previously_selected, quota
 from caselint.crosscase.options import BatchOptions
 from caselint.engine import Settings, apply_settings
 
 __all__ = ["BatchOptions", "check_across"]
 
 
-CROSS_CHECKS = (quota, previously_selected, deadline)
+CROSS_CHECKS = (quota, list_used, previously_selected, deadline)
 
 
 def check_across(

@@ -68,7 +68,15 @@ def batch_options(
                 continue
             raise IntakeError(str(exc)) from exc
         rows.extend(listed.rows)
-        sources.append(ListSource(str(path), len(listed.rows), tuple(listed.unparsed), found))
+        sources.append(
+            ListSource(
+                str(path),
+                len(listed.rows),
+                tuple(listed.unparsed),
+                found,
+                tuple(listed.uncategorised),
+            )
+        )
         rules = pack.resubmission
         complete = (
             rules is None

@@ -99,7 +99,8 @@ def read_list(path: Path, pack: RulePack, *, plain_names: bool = False) -> ListF
     result = ListFile(path)
     if rows:
         _from_table(rows, result, pack)
-    _from_lines(lines, result, pack, plain_names=plain_names)
+    # beside a table, bare lines are its title and notes, never case names
+    _from_lines(lines, result, pack, plain_names=plain_names and not result.rows)
     return result
 
 
@@ -175,18 +176,26 @@ def _header(cells: list[str]) -> dict[str, int] | None:
     return found if "case_name" in found else None
 
 
+#: Words of a table's footer or note rows (（盖章） 填报日期：…, 合计, 制表人).
+_FOOTER = re.compile(r"盖章|公章|签章|填报|日期|制表|审核|合计|总计|备注|说明|注：")
+
+
 def _from_table(rows: list[list[str]], result: ListFile, pack: RulePack) -> None:
+    """Rows under the header row; rows above it are the table's title (西岭省…推荐汇总表)
+    and footer rows its seal and date (（盖章） 填报日期：…): skipped, not listed."""
     columns = None
+    above: list[str] = []
     for row in rows:
         if columns is None:
             columns = _header(row)
             if columns is None and any(c.strip() for c in row):
-                result.unparsed.append(" | ".join(row))
+                above.append(" | ".join(row))
             continue
         values = {k: row[i].strip() if i < len(row) else "" for k, i in columns.items()}
         name = _clean_name(values.get("case_name", ""))
-        if not name:
-            if any(c.strip() for c in row):
+        filled = {c.strip() for c in row if c.strip()}
+        if not name or _FOOTER.search(name):
+            if filled and not any(_FOOTER.search(c) for c in filled):
                 result.unparsed.append(" | ".join(row))
             continue
         year = values.get("year", "")
@@ -202,6 +211,9 @@ def _from_table(rows: list[list[str]], result: ListFile, pack: RulePack) -> None
                 source=values.get("source", ""),
             )
         )
+
+    if columns is None:
+        result.unparsed.extend(above)  # no header row: nothing was read, say what was there
 
 
 def _clean_name(name: str) -> str:

@@ -17,25 +17,8 @@ class ListSource:
     entries: int
     unparsed: tuple[str, ...] = ()
     found: bool = False
-
-
-def list_findings(rule: str, catalog, source: ListSource, name: str, lang) -> list:
-    """Hints about a list the run used: found in the folder (``found-list``), lines it could
-    not read (``unparsed``); ``catalog`` holds both messages with ``file``, ``count``, ``lines``."""
-    from caselint.core.codes import finding
-    from caselint.core.i18n import join_list, render
-
-    out = []
-    if source.found:
-        message = render(catalog, "found-list", lang, file=name, count=source.entries)
-        out.append(finding(rule, message, severity="info"))
-    if source.unparsed:
-        lines = join_list(list(source.unparsed), lang)
-        message = render(
-            catalog, "unparsed", lang, file=name, count=len(source.unparsed), lines=lines
-        )
-        out.append(finding(rule, message, severity="info"))
-    return out
+    #: Entries of a selected list that give no category (matched on name and unit only).
+    uncategorised: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

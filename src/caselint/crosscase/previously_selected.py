@@ -17,14 +17,12 @@ How to fix
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caselint.core.codes import finding
 from caselint.core.i18n import Catalog, quoted, render
 from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, similarity, unit_core
-from caselint.crosscase.options import list_findings
 
 if TYPE_CHECKING:
     from caselint.crosscase.options import BatchOptions
@@ -45,6 +43,11 @@ MESSAGES: Catalog = {
         "zh": "案例{case}可能是{year}年已入选案例{selected}（{unit}，{category}）的重复申报，请确认",
         "en": "case {case} may repeat the {year} selected case {selected} ({unit}, {category}); please confirm",
     },
+    "category-unstated": {"zh": "类别未写", "en": "category not given"},
+    "no-category": {
+        "zh": "（名单未写该案例的类别，同类别才不可再报）",
+        "en": " (the list gives no category; only the same category is barred)",
+    },
     "renamed": {
         "zh": "（{year}年类别“{old}”即今年的“{new}”）",
         "en": " (the {year} category “{old}” is this year's “{new}”)",
@@ -52,20 +55,6 @@ MESSAGES: Catalog = {
     "fix": {
         "zh": "同一案例不可以相同类别再次申报（提名案例除外）；如确非同一案例，请在报送说明中注明",
         "en": "a selected case may not be submitted again in the same category (nominations excepted); if this is a different case, say so",
-    },
-    "found-list": {
-        "zh": "按文件夹中的往年入选名单 {file} 核查重复申报（{count} 项），如同 --selected",
-        "en": "the selected-case list {file} found in the folder was checked against "
-        "({count} entries), as --selected would",
-    },
-    "unparsed": {
-        "zh": "入选名单 {file} 中有 {count} 行无法读出案例名称和类别，已忽略：{lines}",
-        "en": "{count} line(s) of the selected list {file} give no case name and category "
-        "and were ignored: {lines}",
-    },
-    "partial": {
-        "zh": "{year}年入选名单不完整：{known}/{total}，未列入名单的入选案例无法核查；可用 --selected 提供完整名单",
-        "en": "the {year} selected list is partial: {known}/{total}; cases missing from it cannot be checked; pass the full list with --selected",
     },
 }
 
@@ -95,22 +84,7 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
     if rules is None:
         return
     lang = settings.lang
-    for source in options.selected_sources:
-        yield from list_findings(NAME, MESSAGES, source, Path(source.file).name, lang)
     known = known_cases(options.selected, rules)
-    if rules.known_total and not options.selected_is_complete and len(known) < rules.known_total:
-        yield finding(
-            NAME,
-            render(
-                MESSAGES,
-                "partial",
-                lang,
-                year=rules.year,
-                known=len(known),
-                total=rules.known_total,
-            ),
-            severity="info",
-        )
     for case in cases:
         if case.category is None:
             continue
@@ -120,9 +94,10 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
         )
         for row in known:
             category = pack.category(row.category)
-            if category is None or category.name != case.category:
+            uncategorised = not row.category.strip()
+            if not uncategorised and (category is None or category.name != case.category):
                 continue
-            renamed = row.category.removesuffix("类") != category.name
+            renamed = not uncategorised and row.category.removesuffix("类") != category.name
             score = similarity(name, normalize_name(row.case_name))
             row_unit = unit_core(row.unit, rules.unit_suffixes, rules.unit_short_forms)
             same_unit = bool(unit) and unit == row_unit
@@ -130,7 +105,8 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
             possible = score >= CONFIDENT or (same_unit and score >= POSSIBLE)
             if not (confident or possible):
                 continue
-            level = "error" if confident and not renamed else "warning"
+            # a list without the category cannot say "the same category": possible only
+            level = "error" if confident and not renamed and not uncategorised else "warning"
             key = "match" if level == "error" else "possible"
             message = render(
                 MESSAGES,
@@ -140,8 +116,10 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
                 year=row.year,
                 selected=quoted(row.case_name),
                 unit=row.unit,
-                category=row.category,
+                category=row.category or render(MESSAGES, "category-unstated", lang),
             )
+            if uncategorised:
+                message += render(MESSAGES, "no-category", lang)
             if renamed:
                 message += render(
                     MESSAGES, "renamed", lang, year=row.year, old=row.category, new=category.name

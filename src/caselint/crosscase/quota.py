@@ -26,7 +26,6 @@ from caselint.core.codes import finding
 from caselint.core.i18n import Catalog, join_list, render
 from caselint.core.model import CaseResult, Finding
 from caselint.crosscase.names import normalize_name, unit_core
-from caselint.crosscase.options import list_findings
 
 if TYPE_CHECKING:
     from caselint.crosscase.options import BatchOptions
@@ -60,15 +59,6 @@ MESSAGES: Catalog = {
     "unmatched-fix": {
         "zh": "按案例名称或案例文件夹名逐字填写推荐名单",
         "en": "write shortlist entries exactly as the case names or case folder names",
-    },
-    "found-list": {
-        "zh": "按文件夹中的推荐名单 {file} 确定推荐的案例（{count} 项），如同 --shortlist",
-        "en": "the shortlist {file} found in the folder says which cases are recommended "
-        "({count} entries), as --shortlist would",
-    },
-    "unparsed": {
-        "zh": "推荐名单 {file} 中有 {count} 行无法读出案例名称，已忽略：{lines}",
-        "en": "{count} line(s) of the shortlist {file} name no case and were ignored: {lines}",
     },
     "fix": {
         "zh": "在案例信息中标记推荐（推荐: 是/否）或用 --shortlist 给出推荐名单，使每类和总数都不超过名额",
@@ -178,9 +168,6 @@ def check(cases: list[CaseResult], settings: Settings, options: BatchOptions) ->
     if settings.pack.quotas is None:
         return
     lang = settings.lang
-    source = options.shortlist_source
-    if source is not None:
-        yield from list_findings(NAME, MESSAGES, source, source.file, lang)
     if options.shortlist is not None:
         named = {normalize_name(c.id) for c in cases} | {
             normalize_name(str(c.metadata.get("case_name", ""))) for c in cases

@@ -40,6 +40,8 @@ class SelectedList:
     path: Path
     rows: list[SelectedRow] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
+    #: Names of the entries that give no category (kept: matched on name and unit).
+    uncategorised: list[str] = field(default_factory=list)
 
 
 def read_selected(path: Path, pack: RulePack) -> SelectedList:
@@ -51,8 +53,7 @@ def read_selected(path: Path, pack: RulePack) -> SelectedList:
     result = SelectedList(path, unparsed=list(found.unparsed))
     for row in found.rows:
         if not row.category:
-            result.unparsed.append(row.case_name)  # the same-category rule needs a category
-            continue
+            result.uncategorised.append(row.case_name)  # kept: matched on name and unit
         result.rows.append(
             SelectedRow(
                 year=row.year or default_year,

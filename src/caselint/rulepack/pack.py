@@ -138,6 +138,9 @@ class Intake(_Model):
 
     shortlist_names: list[str] = []
     selected_names: list[str] = []
+    #: Names of the 申请表 a case folder may hold beside the drafts: read for the case's
+    #: metadata, never checked as a case.
+    form_names: list[str] = []
 
 
 class Structure(_Model):
