@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -97,6 +100,23 @@ def cli(*args: str | Path) -> Any:
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
+def pack_in_subprocess(case: Path, outdir: Path, tz: str, epoch: str | None = None) -> None:
+    """``caselint pack CASE -o OUTDIR`` in a fresh interpreter with ``TZ`` (and
+    ``SOURCE_DATE_EPOCH`` when given) set; fails the test unless it packs."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["TZ"] = tz
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    done = subprocess.run(
+        [sys.executable, "-m", "caselint", "pack", str(case), "-o", str(outdir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -116,6 +136,14 @@ def only_bundle(outdir: Path) -> tuple[Path, Path]:
     archive = outdir / f"{folder.name}.zip"
     assert archive.is_file()
     return folder, archive
+
+
+def bundle_report(outdir: Path) -> Path:
+    """The check report beside the one bundle of ``outdir`` (``NAME-检查报告.md``)."""
+    folder, _ = only_bundle(outdir)
+    report = outdir / f"{folder.name}-检查报告.md"
+    assert report.is_file()
+    return report
 
 
 def zip_entries(archive: Path) -> dict[str, bytes]:

@@ -47,7 +47,7 @@ def test_only_recommended_passing_cases_are_packed(province: Path, tmp_path: Pat
         "东湖省-青禾市广播电视台-青禾市广播电视台“青禾视听”客户端与账号矩阵一体化运营",
     ]
     assert sorted(p.name for p in outdir.iterdir() if p.is_file()) == sorted(
-        [f"{b}.zip" for b in bundles] + ["推荐汇总.xlsx"]
+        [f"{b}.zip" for b in bundles] + [f"{b}-检查报告.md" for b in bundles] + ["推荐汇总.xlsx"]
     )
     assert "未打包 1 个推荐案例" in result.stderr and "S003" in result.stderr
     for name in bundles:
@@ -80,7 +80,7 @@ def test_only_recommended_passing_cases_are_packed(province: Path, tmp_path: Pat
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert [r[1] for r in rows] == ["新媒体平台建设", "融合生产传播"]
     assert rows[0][2] == "青禾市广播电视台“青禾视听”客户端与账号矩阵一体化运营"
-    assert rows[0][6] == "东湖省"  # recommending body
+    assert rows[0][6] == "东湖省广播电视局"  # the 申请表's 推荐单位: the province's bureau
     assert rows[0][8] == "0736-55501238"
     assert rows[0][11] == "通过"
     assert rows[0][13] == f"{bundles[1]}.zip"

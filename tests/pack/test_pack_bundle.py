@@ -5,19 +5,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from pack_cases import (
     PACK,
+    bundle_report,
     case_input,
     cli,
     docx_case,
     markdown_case,
     only_bundle,
+    pack_in_subprocess,
     part_counts,
     sha256,
     single_docx_case,
@@ -35,7 +35,8 @@ from caselint.pack.staging import TEMP_PREFIX
 from caselint.text.count import COUNT_FIELDS
 from support.cases import compliant
 
-BUNDLE_FILES = {"申请表.docx", "综合材料.docx", "详细材料.docx", "manifest.json", "检查报告.md"}
+BUNDLE_FILES = {"申请表.docx", "综合材料.docx", "详细材料.docx", "manifest.json"}
+EPOCH = "1744300800"  # SOURCE_DATE_EPOCH: 2025-04-11 00:00 in Beijing
 WINDOWS_FORBIDDEN = set('\\/:*?"<>|')
 
 
@@ -59,6 +60,11 @@ def _assert_bundle(outdir: Path, expected_name: str) -> tuple[Path, Manifest]:
         assert item.sha256 == sha256(data)
         assert item.size == len(data)
     assert entries[f"{expected_name}/manifest.json"] == (folder / "manifest.json").read_bytes()
+    report = bundle_report(outdir)  # beside the zip, never in it
+    assert manifest.report == report.name
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        [expected_name, f"{expected_name}.zip", report.name]
+    )
     return folder, manifest
 
 
@@ -86,12 +92,17 @@ def test_markdown_case_is_packed_converted_and_counted_identically(tmp_path: Pat
             assert getattr(docx_counts, field) == getattr(draft_counts, field), (part, field)
         assert docx_counts.inclusive == draft_counts.inclusive
         assert entry.counts == draft_counts
-    report = (folder / "检查报告.md").read_text(encoding="utf-8")
+    report = bundle_report(outdir).read_text(encoding="utf-8")
     assert "检查结论：**通过（无错误）**" in report
     assert manifest.files[1].sha256 in report
 
 
-def test_docx_parts_are_copied_byte_for_byte(tmp_path: Path) -> None:
+#: The entries a copied part may differ in from its draft: its properties, and the lists of
+#: parts and relationships that name them.
+PROPERTY_ENTRIES = {"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml"}
+
+
+def test_docx_parts_are_copied_with_only_their_properties_replaced(tmp_path: Path) -> None:
     case = docx_case(tmp_path / "case", "service")
     before = tree_hashes(case)
 
@@ -103,7 +114,11 @@ def test_docx_parts_are_copied_byte_for_byte(tmp_path: Path) -> None:
     )
     for part, file in (("summary", "综合材料.docx"), ("detailed", "详细材料.docx")):
         assert manifest.parts[part].how == "copied"
-        assert (folder / file).read_bytes() == (case / file).read_bytes()
+        copied, draft = zip_entries(folder / file), zip_entries(case / file)
+        assert "docProps/custom.xml" not in copied
+        kept = set(draft) - PROPERTY_ENTRIES - {"docProps/custom.xml", "docProps/thumbnail.jpeg"}
+        assert kept and set(copied) - PROPERTY_ENTRIES == kept
+        assert all(copied[name] == draft[name] for name in kept)  # every other part as saved
         assert manifest.parts[part].counts == part_counts(case / file, part)
     assert {s.name for s in manifest.sources} == {"case.toml", "综合材料.docx", "详细材料.docx"}
     assert tree_hashes(case) == before
@@ -123,18 +138,6 @@ def test_one_docx_holding_both_parts_is_split(tmp_path: Path) -> None:
     assert any("拆分" in note for note in manifest.notes)
 
 
-def _pack_in_subprocess(case: Path, outdir: Path, tz: str) -> None:
-    env = {**os.environ, "TZ": tz}
-    done = subprocess.run(
-        [sys.executable, "-m", "caselint", "pack", str(case), "-o", str(outdir)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
 @pytest.mark.parametrize("make", [markdown_case, docx_case], ids=["markdown", "docx"])
 def test_packing_twice_gives_byte_identical_zips(tmp_path: Path, make) -> None:
     first_case = make(tmp_path / "a" / "case")
@@ -142,9 +145,9 @@ def test_packing_twice_gives_byte_identical_zips(tmp_path: Path, make) -> None:
     copy = tmp_path / "elsewhere" / "deeper" / "case"
     shutil.copytree(folder, copy)  # the same bytes in another folder
     second_case = copy / first_case.name if first_case.is_file() else copy
-    _pack_in_subprocess(first_case, tmp_path / "out1", "Asia/Shanghai")
-    time.sleep(1.1)  # a later second, in another time zone
-    _pack_in_subprocess(second_case, tmp_path / "out2", "America/New_York")
+    pack_in_subprocess(first_case, tmp_path / "out1", "Asia/Shanghai", EPOCH)
+    time.sleep(1.1)  # a later second, in another time zone, the same SOURCE_DATE_EPOCH
+    pack_in_subprocess(second_case, tmp_path / "out2", "America/New_York", EPOCH)
 
     folder1, zip1 = only_bundle(tmp_path / "out1")
     folder2, zip2 = only_bundle(tmp_path / "out2")
@@ -153,35 +156,25 @@ def test_packing_twice_gives_byte_identical_zips(tmp_path: Path, make) -> None:
     assert tree_hashes(folder1) == tree_hashes(folder2)
 
 
-def test_zip_entries_are_utf8_flagged_with_fixed_time_and_permissions(tmp_path: Path) -> None:
+def test_zip_entries_are_utf8_flagged_deflated_with_one_time_and_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import zipfile
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1744300800")  # 2025-04-10 16:00 UTC
     cli("pack", markdown_case(tmp_path / "case"), "-o", tmp_path / "out")
     _, archive = only_bundle(tmp_path / "out")
     with zipfile.ZipFile(archive) as zf:
         infos = zf.infolist()
     assert [i.filename for i in infos] == sorted(i.filename for i in infos)
     for info in infos:
-        assert info.date_time == (2025, 4, 11, 0, 0, 0)  # the pack's deadline
-        assert info.compress_type == zipfile.ZIP_STORED
+        assert info.date_time == (2025, 4, 11, 0, 0, 0)  # Beijing time, the pack's zone
+        expected = zipfile.ZIP_STORED if info.is_dir() else zipfile.ZIP_DEFLATED
+        assert info.compress_type == expected
         mode = info.external_attr >> 16
         assert mode & 0o777 == (0o755 if info.is_dir() else 0o644)
         if not info.filename.isascii():
             assert info.flag_bits & 0x800
-
-
-def test_generated_documents_have_fixed_properties(tmp_path: Path) -> None:
-    import docx
-
-    cli("pack", markdown_case(tmp_path / "case"), "-o", tmp_path / "out")
-    folder, _ = only_bundle(tmp_path / "out")
-    for name in ("申请表.docx", "综合材料.docx"):
-        props = docx.Document(str(folder / name)).core_properties
-        assert props.created == props.modified
-        assert props.created.year == 2025 and props.created.month == 4
-        assert props.last_modified_by == "caselint" and props.revision == 1
-    app = zip_entries(folder / "综合材料.docx")["docProps/app.xml"].decode()
-    assert "caselint" in app and "TotalTime" not in app
 
 
 def test_application_form_marks_unconfirmed_fields(tmp_path: Path) -> None:
@@ -218,12 +211,12 @@ def test_failing_case_is_refused_and_force_packs_it(tmp_path: Path) -> None:
     forced = cli("pack", draft, "-o", outdir, "--force")
 
     assert forced.exit_code == 0, forced.output
-    folder, manifest = _assert_bundle(outdir, only_bundle(outdir)[0].name)
+    _, manifest = _assert_bundle(outdir, only_bundle(outdir)[0].name)
     assert manifest.forced and manifest.verdict == "fail"
     assert manifest.findings.errors >= 1
     assert "element-missing" in manifest.findings.by_rule
     assert any(f.rule == "element-missing" for f in manifest.findings.items)
-    assert "强制打包" in (folder / "检查报告.md").read_text(encoding="utf-8")
+    assert "强制打包" in bundle_report(outdir).read_text(encoding="utf-8")
 
 
 def test_refusal_in_english(tmp_path: Path) -> None:
@@ -266,7 +259,8 @@ def test_hostile_metadata_yields_a_safe_name_inside_outdir(
     result = cli("pack", draft, "-o", outdir, "--name-pattern", pattern)
 
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in outdir.iterdir()) == [expected, f"{expected}.zip"]
+    outputs = [expected, f"{expected}-检查报告.md", f"{expected}.zip"]
+    assert sorted(p.name for p in outdir.iterdir()) == outputs
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "out"]  # nothing escaped
     assert not set(expected) & WINDOWS_FORBIDDEN
     assert expected.split(".")[0].upper() not in RESERVED
@@ -353,7 +347,7 @@ def test_a_failure_while_renaming_restores_the_old_bundle(tmp_path: Path, monkey
 
     def flaky_rename(src, dst):
         calls["n"] += 1
-        if calls["n"] == 4:  # old folder aside, new folder in, old zip aside, new zip in: fail
+        if calls["n"] == 4:  # old folder aside, new folder in, old report aside, new one in: fail
             raise OSError("network drive went away")
         return real_rename(src, dst)
 

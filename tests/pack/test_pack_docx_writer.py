@@ -15,12 +15,14 @@ from pack_cases import PACK
 
 from caselint.cases.parts import split_document
 from caselint.core.model import BlockKind
+from caselint.pack.docx_props import DocProps
 from caselint.pack.docx_writer import east_asian_offsets, write_part
 from caselint.pack.part_files import signature
+from caselint.pack.zipfile_det import Stamp
 from caselint.readers import read_document
 from caselint.text.count import COUNT_FIELDS, count_blocks, resolve_ambiguous
 
-WHEN = dt.datetime(2025, 4, 11)
+WHEN = Stamp(dt.datetime(2025, 4, 11))
 
 MARKDOWN = """\
 # 综合材料
@@ -67,7 +69,10 @@ def _convert(tmp_path: Path, markdown: str) -> tuple[list, list, Path]:
     source.write_text(markdown, encoding="utf-8")
     blocks = split_document(read_document(source), PACK).parts["summary"]
     data = write_part(
-        blocks, title="综合材料", layout=PACK.bundle.layout, doc_title="测试 综合材料", when=WHEN
+        blocks,
+        title="综合材料",
+        layout=PACK.bundle.layout,
+        props=DocProps("测试 综合材料", "某台", WHEN),
     )
     target = tmp_path / "综合材料.docx"
     target.write_bytes(data)
@@ -153,7 +158,7 @@ def test_layout_comes_from_the_pack(tmp_path: Path) -> None:
     layout = PACK.bundle.layout.model_copy(
         update={"body_font": "宋体", "body_size_pt": 14, "page_numbers": False}
     )
-    data = write_part([], title="详细材料", layout=layout, doc_title="x", when=WHEN)
+    data = write_part([], title="详细材料", layout=layout, props=DocProps("x", "某台", WHEN))
     document = docx.Document(io.BytesIO(data))
     fonts = document.styles["Normal"].element.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == "宋体"
@@ -164,8 +169,8 @@ def test_layout_comes_from_the_pack(tmp_path: Path) -> None:
 def test_conversion_is_deterministic(tmp_path: Path) -> None:
     blocks, _, _ = _convert(tmp_path, MARKDOWN)
     layout = PACK.bundle.layout
-    one = write_part(blocks, title="综合材料", layout=layout, doc_title="t", when=WHEN)
-    two = write_part(blocks, title="综合材料", layout=layout, doc_title="t", when=WHEN)
+    one = write_part(blocks, title="综合材料", layout=layout, props=DocProps("t", "某台", WHEN))
+    two = write_part(blocks, title="综合材料", layout=layout, props=DocProps("t", "某台", WHEN))
     assert one == two
     with zipfile.ZipFile(io.BytesIO(one)) as zf:
         names = zf.namelist()
@@ -181,7 +186,9 @@ def test_plain_text_parts_convert_too(tmp_path: Path, text: str) -> None:
     source = tmp_path / "综合材料.txt"
     source.write_text(text, encoding="utf-8")
     blocks = split_document(read_document(source), PACK).parts["summary"]
-    data = write_part(blocks, title="综合材料", layout=PACK.bundle.layout, doc_title="t", when=WHEN)
+    data = write_part(
+        blocks, title="综合材料", layout=PACK.bundle.layout, props=DocProps("t", "某台", WHEN)
+    )
     target = tmp_path / "综合材料.docx"
     target.write_bytes(data)
     back = split_document(read_document(target), PACK).parts["summary"]

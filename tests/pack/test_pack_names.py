@@ -46,9 +46,10 @@ def test_safe_name(raw: str, safe: str) -> None:
 
 
 def test_length_is_capped_in_characters_and_bytes() -> None:
-    assert safe_name("字" * 200, 80) == "字" * 80
+    assert safe_name("字" * 200, 60) == "字" * 60
     long = safe_name("字" * 200, 200)
-    assert len(long.encode("utf-8")) + len(".zip") <= MAX_NAME_BYTES
+    assert len(long.encode("utf-8")) + len("-99-检查报告.md".encode()) <= MAX_NAME_BYTES
+    assert len(safe_name("字" * 200, 80)) == 77  # 231 bytes: the report's name still fits
     assert safe_name("名称." * 30, 9) == "名称.名称.名称"  # no trailing dot after cutting
 
 
@@ -60,7 +61,7 @@ def test_unique_is_case_insensitive() -> None:
     assert unique("Case", ["case"], 80) == "Case-2"
     assert unique("Case", ["case", "CASE-2"], 80) == "Case-3"
     assert unique("新", [], 80) == "新"
-    assert len(unique("字" * 80, ["字" * 80], 80)) == 80
+    assert len(unique("字" * 70, ["字" * 70], 70)) == 70
 
 
 def test_pattern_fields_accept_chinese_labels() -> None:

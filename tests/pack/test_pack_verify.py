@@ -80,7 +80,7 @@ def test_missing_and_extra_files_in_a_zip(bundle: tuple[Path, Path], tmp_path: P
     tampered = tmp_path / "tampered.zip"
     with zipfile.ZipFile(archive) as source, zipfile.ZipFile(tampered, "w") as target:
         for info in source.infolist():
-            if info.filename != f"{name}/检查报告.md":
+            if info.filename != f"{name}/申请表.docx":
                 target.writestr(info, source.read(info))
         target.writestr(f"{name}/说明.txt", "加了一个文件")
         target.writestr("../evil.txt", "never extracted")
@@ -91,7 +91,7 @@ def test_missing_and_extra_files_in_a_zip(bundle: tuple[Path, Path], tmp_path: P
     data = json.loads(result.stdout)
     assert data["ok"] is False
     statuses = {f["path"]: f["status"] for f in data["files"]}
-    assert statuses["检查报告.md"] == "missing"
+    assert statuses["申请表.docx"] == "missing"
     assert statuses["说明.txt"] == "extra"
     assert statuses["../evil.txt"] == "extra"
     assert {f["code"] for f in data["findings"]} == {"B001"}

@@ -43,15 +43,19 @@ if TYPE_CHECKING:
     from caselint.pack.batch import BatchOutcome
     from caselint.pack.bundle import Built
     from caselint.pack.gate import Refusal
+    from caselint.rulepack.pack import RulePack
 
 _T = {
     "zh": {
         "packed": "已打包：{name}",
         "folder": "  文件夹：{path}",
         "zip": "  压缩包：{path}（SHA-256 {sha}…）",
+        "report": "  检查报告：{path}（本单位留存，不上传）",
+        "upload": "  上传：{parts}（或整个压缩包）；{form}供对照填写系统中的申请表",
+        "form-empty": "  申请表未填：{fields}（在案例信息中补充后重新打包，或在线上申报系统中填写）",
         "words": "  {part} {words} 字（上限 {limit}）",
         "pass": "  检查：通过",
-        "pass-warnings": "  检查：通过（另有 {n} 条警告，见 检查报告.md；caselint check 可查看位置）",
+        "pass-warnings": "  检查：通过（另有 {n} 条警告，见检查报告；caselint check 可查看位置）",
         "forced": "  检查：未通过，已按 --force 强制打包（{n} 个错误已记入 manifest.json）",
         "refused": "未打包 {case}：",
         "several": "{path} 中有 {n} 个案例；请逐个打包，或用 --batch 按推荐名单批量打包",
@@ -67,9 +71,12 @@ _T = {
         "packed": "packed: {name}",
         "folder": "  folder: {path}",
         "zip": "  zip: {path} (SHA-256 {sha}…)",
+        "report": "  report: {path} (for your records, not uploaded)",
+        "upload": "  upload: {parts} (or the whole zip); type the platform's form from {form}",
+        "form-empty": "  empty in the 申请表: {fields} (add them to the case metadata and pack again, or fill them in on the platform)",
         "words": "  {part}: {words} words (limit {limit})",
         "pass": "  checks: pass",
-        "pass-warnings": "  checks: pass ({n} warning(s) left, see 检查报告.md; caselint check shows where)",
+        "pass-warnings": "  checks: pass ({n} warning(s) left, see the report; caselint check shows where)",
         "forced": "  checks: fail, packed with --force ({n} error(s) recorded in manifest.json)",
         "refused": "not packed: {case}",
         "several": "{path} holds {n} cases; pack them one by one, or use --batch for the recommended ones",
@@ -186,7 +193,7 @@ def pack(
                     jobs=jobs or config.jobs,
                     progress=bar,
                 )
-            code = _print_batch(outcome, output, language)
+            code = _print_batch(outcome, output, language, settings.pack)
             if any(_fails(built, threshold(built)) for built in outcome.built):
                 code = Exit.FINDINGS
             raise typer.Exit(code)
@@ -215,7 +222,7 @@ def pack(
         _echo(t["refused"].format(case=outcome.case_name or outcome.case_id), err=True)
         _print_refusal(outcome, language)
         raise typer.Exit(Exit.FINDINGS)
-    _print_built(outcome, language)
+    _print_built(outcome, language, settings.pack)
     raise typer.Exit(Exit.FINDINGS if _fails(outcome, threshold(outcome)) else Exit.OK)
 
 
@@ -257,15 +264,35 @@ def _print_refusal(refusal: Refusal, lang: Lang) -> None:
         _echo(_finding_line(finding, lang), err=True)
 
 
-def _print_built(built: Built, lang: Lang) -> None:
+def _form_empty(built: Built, lang: Lang, pack: RulePack) -> str:
+    """The 申请表's empty fields by their labels (with their keys in English), or ""."""
+    from caselint.core.i18n import join_list
+
+    labels = built.manifest.form_empty
+    if lang == "en" and pack.metadata:
+        keys = {f.label: f.key for f in pack.metadata.fields}
+        labels = [f"{label} ({keys[label]})" if label in keys else label for label in labels]
+    return join_list(labels, lang) if labels else ""
+
+
+def _print_built(built: Built, lang: Lang, pack: RulePack) -> None:
     t = _T[lang]
-    folder, archive = built.paths
+    folder, archive, report = built.paths
+    manifest = built.manifest
     _echo(t["packed"].format(name=built.name))
     _echo(t["folder"].format(path=shown(folder)))
     _echo(t["zip"].format(path=shown(archive), sha=built.zip_sha256[:16]))
-    for part, entry in built.manifest.parts.items():
+    _echo(t["report"].format(path=shown(report)))
+    for part, entry in manifest.parts.items():
         title = entry.file.removesuffix(".docx") if lang == "zh" else part
         _echo(t["words"].format(part=title, words=entry.words, limit=entry.limit))
+    roles = {f.role: f.path for f in manifest.files}
+    parts = [roles[p] for p in ("summary", "detailed") if p in roles]
+    sep = "、" if lang == "zh" else ", "
+    _echo(t["upload"].format(parts=sep.join(parts), form=roles.get("form", "")))
+    empty = _form_empty(built, lang, pack)
+    if empty:
+        _echo(t["form-empty"].format(fields=empty))
     if built.manifest.forced:
         _echo(t["forced"].format(n=built.manifest.findings.errors))
         for finding in built.manifest.findings.items:
@@ -278,7 +305,7 @@ def _print_built(built: Built, lang: Lang) -> None:
         _echo(f"  ! {warning}", err=True)
 
 
-def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
+def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang, pack: RulePack) -> int:
     t = _T[lang]
     if outcome.refused:
         _echo(t["batch-refused"], err=True)
@@ -291,6 +318,9 @@ def _print_batch(outcome: BatchOutcome, output: Path, lang: Lang) -> int:
     for built in outcome.built:
         forced = " (--force)" if built.manifest.forced else ""
         _echo(f"  ✓ {built.name}{forced}")
+        empty = _form_empty(built, lang, pack)
+        if empty:
+            _echo("  " + t["form-empty"].format(fields=empty))
     left = outcome.left_out_recommended
     if left:
         _echo(t["batch-left"].format(n=len(left)), err=True)

@@ -21,6 +21,7 @@ from caselint.cli.common import (
     write_stdout,
 )
 from caselint.core.fsutil import shown
+from caselint.core.i18n import SEVERITY_LABELS
 from caselint.core.terminal import printable
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ _T = {
         "extra": "清单外文件",
         "duplicate": "重复条目",
         "irregular": "不是普通文件",
-        "counts": "字数",
+        "recompressed": "重新压缩过，内容与清单一致",
+        "counts": "正文和字数",
         "differs": "与清单不一致",
         "unreadable": "无法核对",
         "skipped": "未核对",
@@ -58,7 +60,8 @@ _T = {
         "extra": "not in the manifest",
         "duplicate": "duplicate entry",
         "irregular": "not a regular file",
-        "counts": "counts",
+        "recompressed": "recompressed, content matches",
+        "counts": "text and counts",
         "differs": "differ",
         "unreadable": "cannot be checked",
         "skipped": "not checked",
@@ -139,21 +142,22 @@ def _print(report: VerifyReport, lang: Lang) -> None:
     t = _T[lang]
     _echo(t["bundle"].format(name=report.name, path=shown(report.bundle)))
     for item in report.files:
-        mark = "✓" if item.status == "ok" else "✗"
-        status = t["ok"] if item.status == "ok" else t[item.status]
-        _echo(f"  {mark} {item.path}  {status}")
+        mark = "✓" if item.status in ("ok", "recompressed") else "✗"
+        _echo(f"  {mark} {item.path}  {t[item.status]}")
     for part in report.parts:
         mark = "✓" if part.status == "ok" else "✗"
         status = t["ok"] if part.status == "ok" else t[part.status]
         _echo(f"  {mark} {part.file} {t['counts']}  {status}")
     for finding in report.findings:
-        _echo(f"{t['error']} {finding.code} {finding.rule}  {finding.message}")
+        label = SEVERITY_LABELS[lang][finding.severity]
+        _echo(f"{label} {finding.code} {finding.rule}  {finding.message}")
     for note in report.notes:
         _echo(f"  ! {note}")
     if report.ok:
         _echo(t["clean"].format(n=len(report.files)))
     else:
-        _echo(t["dirty"].format(n=len(report.findings)))
+        errors = sum(f.severity == "error" for f in report.findings)
+        _echo(t["dirty"].format(n=errors))
 
 
 def _echo(text: str, err: bool = False) -> None:

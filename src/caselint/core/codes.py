@@ -138,6 +138,14 @@ RULES: tuple[RuleInfo, ...] = (
         "tool",
     ),
     RuleInfo(
+        "B003",
+        "bundle-recompressed",
+        "info",
+        "上传包文件重新压缩过，内容不变",
+        "bundle file recompressed, content unchanged",
+        "tool",
+    ),
+    RuleInfo(
         "A001",
         "unused-suppression",
         "warning",
@@ -249,6 +257,22 @@ How to fix
 """,
     "bundle-mismatch": """A file of an upload bundle differs from the bundle's manifest (changed, missing
 or added after packing), or its counts no longer match. Pack the case again.""",
+    "bundle-recompressed": """bundle-recompressed (B003): a document of a bundle has other bytes than
+the manifest records, but the same content.
+
+What it does
+    verify compares a .docx whose SHA-256 differs from the manifest's entry by entry: when every
+    entry of the package (document, styles, pictures, properties) inflates to the bytes that
+    were packed, and the part's text and counts are the manifest's, the file was only
+    compressed again (another zlib build, a zip tool, a mail gateway) or its entries re-dated
+    or reordered. That is reported as such, not as a change. Any entry added, removed,
+    repeated or different is still a bundle-mismatch (B001).
+Why it matters
+    No clause of the notice: DEFLATE output differs between zlib builds, so bytes alone cannot
+    tell a harmless re-compression from an edit; content can.
+How to fix
+    Nothing to fix. To have the exact bytes that were packed, take the bundle's zip.
+""",
 }
 
 #: The same in Chinese, shown by default (``caselint rules NAME``; ``--lang en`` shows :data:`DOCS`).
@@ -396,6 +420,18 @@ DOCS_ZH = {
     含有这类字符的 Word 文档无法打开，上传包必须能在申报系统中正常打开。
 修改
     在案例信息中删去这些字符或缩短该字段，再重新打包。
+""",
+    "bundle-recompressed": """bundle-recompressed（B003）：上传包里的某个文件字节与清单不同，但内容相同。
+
+作用
+    核对时，若某个 .docx 的 SHA-256 与清单不同，就逐个比对其中的部件：文档正文、样式、图片、
+    属性等每个部件解压后都与打包时相同，且正文文字和字数与清单一致，说明文件只是被重新压缩过
+    （不同的 zlib 版本、压缩软件或邮件系统）或部件的日期、顺序变了，报告为这一条提示，而不当作
+    被修改。多出、缺少、重复或内容不同的部件仍报告为 bundle-mismatch（B001）。
+原因
+    与通知条款无关：不同版本的压缩程序输出的字节不同，只比字节分不清重新压缩和改动，比内容可以。
+修改
+    不需要修改。需要打包时的原始字节，请使用上传包的压缩包。
 """,
     "bundle-mismatch": """bundle-mismatch（B001）：上传包里的文件与打包清单不一致。
 

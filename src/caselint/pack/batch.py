@@ -24,7 +24,8 @@ from caselint.core.model import Finding, Report
 from caselint.crosscase import BatchOptions
 from caselint.crosscase.quota import is_recommended
 from caselint.engine import Settings
-from caselint.pack.bundle import Built, build
+from caselint.pack.bundle import Built, build, output_names
+from caselint.pack.clock import packing_stamp
 from caselint.pack.errors import PackError
 from caselint.pack.form import load_form
 from caselint.pack.gate import PackOptions, Refusal, ensure_unchanged, hash_inputs, prepare
@@ -75,6 +76,7 @@ def pack_batch(
     pack, lang = settings.pack, settings.lang
     pattern_keys = pattern_fields(options.name_pattern or pack.bundle.name_pattern, pack, lang)
     form = load_form(pack)
+    stamp = packing_stamp(pack, lang)
     before = {case.id: hash_inputs(case) for case in inputs}
     report = run(inputs, settings, batch_options, jobs=jobs, cache=None, progress=progress)
     outcome = BatchOutcome(report)
@@ -103,13 +105,14 @@ def pack_batch(
                 outcome.skipped.append(prepared)
                 continue
             prepared.name = unique(prepared.name, taken, pack.bundle.max_name_length)
-            taken += [prepared.name, f"{prepared.name}.zip"]
-            stage.check_free([prepared.name, f"{prepared.name}.zip"])
+            outputs = output_names(pack, prepared.name)
+            taken += outputs
+            stage.check_free(outputs)
             try:
-                built = build(prepared, own, form, stage.path)
+                built = build(prepared, own, form, stage.path, stamp)
                 ensure_unchanged(case_input, before[case_input.id], lang)
             except PackError as exc:
-                _discard(stage.path, prepared.name)
+                _discard(stage.path, outputs)
                 reason = render(MESSAGES, "failed", lang, reason=exc.message)
                 outcome.skipped.append(Refusal(result.id, name, [reason], recommended=True))
                 continue
@@ -120,12 +123,16 @@ def pack_batch(
         paths = stage.commit()
     by_name = {p.name: p for p in paths}
     for built in outcome.built:
-        built.paths = [by_name[built.name], by_name[f"{built.name}.zip"]]
+        built.paths = [by_name[n] for n in output_names(pack, built.name)]
     outcome.index = by_name.get(pack.bundle.index_file)
     return outcome
 
 
-def _discard(stage: Path, name: str) -> None:
-    """Remove what a failed bundle left in the staging folder."""
-    shutil.rmtree(stage / name, ignore_errors=True)
-    (stage / f"{name}.zip").unlink(missing_ok=True)
+def _discard(stage: Path, names: list[str]) -> None:
+    """Remove what a failed bundle (its folder, zip and report) left in the staging folder."""
+    for name in names:
+        path = stage / name
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)

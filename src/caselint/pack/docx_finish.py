@@ -2,9 +2,10 @@
 
 python-docx's template carries a 2013 creation date, "python-docx" as author, a Mac Word
 ``app.xml`` and a thumbnail picture; saving stamps every zip entry with the current time. A
-generated document here gets fixed core properties (title, creator and last editor caselint,
-revision 1, created = modified = the bundle's timestamp), a minimal ``app.xml`` naming caselint,
-no thumbnail, and a deterministic zip (:mod:`caselint.pack.zipfile_det`).
+document for a bundle (:func:`finish_bundle_docx`) gets the properties the platform should see
+(:mod:`caselint.pack.docx_props`); a template from ``caselint new`` (:func:`finish_docx`) keeps
+its custom properties — the author fills them in — with fixed core properties naming caselint.
+Both are written as deterministic zips (:mod:`caselint.pack.zipfile_det`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import io
 from typing import Any
 
 from caselint import __version__
+from caselint.pack.docx_props import DocProps, scrub_properties
 from caselint.pack.fit import fit_title
-from caselint.pack.zipfile_det import rezip
+from caselint.pack.zipfile_det import Stamp, rezip
 
 APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -28,6 +30,12 @@ APP_XML = (
 ).encode()
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 AUTHOR = "caselint"
+
+
+def _save(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def finish_docx(document: Any, *, title: str, when: dt.datetime) -> bytes:
@@ -48,6 +56,9 @@ def finish_docx(document: Any, *, title: str, when: dt.datetime) -> bytes:
     for rid, rel in list(package.rels.items()):
         if rel.reltype == _THUMBNAIL:
             package.rels.pop(rid)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return rezip(buffer.getvalue(), when, replace={"docProps/app.xml": APP_XML})
+    return rezip(_save(document), Stamp(when), replace={"docProps/app.xml": APP_XML})
+
+
+def finish_bundle_docx(document: Any, props: DocProps) -> bytes:
+    """The bytes of a python-docx ``Document`` for a bundle: scrubbed properties, deterministic."""
+    return scrub_properties(_save(document), props)

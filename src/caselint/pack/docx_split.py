@@ -16,7 +16,6 @@ text and counts with the draft's and refuses to pack on any difference.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 
@@ -24,7 +23,7 @@ from lxml import etree
 
 from caselint.cases.parts import SplitDocument
 from caselint.core.model import PartName
-from caselint.pack.zipfile_det import rezip
+from caselint.pack.docx_props import DocProps, scrub_properties
 from caselint.readers.docx import TBL, TC, TR, P, Package, W, block_content, table_children
 
 _NOTE_PARTS = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}
@@ -114,8 +113,9 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def split_docx(data: bytes, split: SplitDocument, wanted: PartName, when: dt.datetime) -> bytes:
-    """The package of ``data`` with every part but ``wanted`` removed (see the module doc)."""
+def split_docx(data: bytes, split: SplitDocument, wanted: PartName, props: DocProps) -> bytes:
+    """The package of ``data`` with every part but ``wanted`` removed (see the module doc),
+    its properties those of ``props`` (:mod:`caselint.pack.docx_props`)."""
     starts = _ranges(split)
     archive = zipfile.ZipFile(io.BytesIO(data))
     package = Package(archive)
@@ -142,7 +142,7 @@ def split_docx(data: bytes, split: SplitDocument, wanted: PartName, when: dt.dat
                 _drop_references(body, note_kind, removed)
     _drop_orphan_bookmarks(body)
     replace[package.main] = _serialize(root)
-    return rezip(data, when, replace=replace)
+    return scrub_properties(data, props, replace=replace)
 
 
 def _drop_notes(

@@ -15,7 +15,6 @@ pictures, links' targets, nested-list indentation.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from caselint.core.model import Block, BlockKind, Story
-from caselint.pack.docx_finish import finish_docx
+from caselint.pack.docx_finish import finish_bundle_docx
+from caselint.pack.docx_props import DocProps
 from caselint.pack.layout import TABLE_STYLE, TABLE_TEXT_STYLE, new_document, set_fonts, set_indent
 from caselint.readers.markdown import BULLET_LABEL
 from caselint.rulepack.pack import Layout
@@ -47,9 +47,7 @@ def east_asian_offsets(block: Block) -> set[int]:
     return {i for i, (a, b) in enumerate(zip(block.text, resolved, strict=True)) if a != b}
 
 
-def write_part(
-    blocks: list[Block], *, title: str, layout: Layout, doc_title: str, when: dt.datetime
-) -> bytes:
+def write_part(blocks: list[Block], *, title: str, layout: Layout, props: DocProps) -> bytes:
     """A .docx in the official layout holding ``title`` then ``blocks`` (main story only)."""
     levels = [b.level or 1 for b in blocks if b.kind is BlockKind.HEADING]
     document = new_document(layout, top_heading=min(levels, default=1))
@@ -86,7 +84,7 @@ def write_part(
         bold = block.bold and block.kind is not BlockKind.HEADING
         write_runs(paragraph, block, bold=bold)
         i += 1
-    return finish_docx(document, title=doc_title, when=when)
+    return finish_bundle_docx(document, props)
 
 
 def write_runs(paragraph: Any, block: Block, *, bold: bool = False) -> None:

@@ -9,7 +9,6 @@ platform knows which names to look for.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import string
 from pathlib import Path
@@ -22,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from caselint.core.read_error import ReadError
 from caselint.core.readfile import read_regular
-from caselint.pack.docx_finish import finish_docx
+from caselint.pack.docx_finish import finish_bundle_docx
+from caselint.pack.docx_props import DocProps
 from caselint.pack.errors import PackError
 from caselint.pack.layout import TABLE_STYLE, TABLE_TEXT_STYLE, new_document, set_fonts, set_indent
 from caselint.pack.names import fill_pattern
@@ -92,6 +92,15 @@ class Form:
             out.append((label, value, confirmed, note, row.height_cm))
         return out
 
+    def empty(self, values: dict[str, Any]) -> list[str]:
+        """Labels of the rows naming a metadata field that has no value."""
+        filled = zip(self.template.rows, self.rows(values), strict=True)
+        return [
+            label
+            for row, (label, value, *_) in filled
+            if row.field and row.value is None and not value.strip()
+        ]
+
 
 def _text(value: Any) -> str:
     if value is None:
@@ -133,7 +142,7 @@ def load_form(pack: RulePack) -> Form:
     return Form(template, pack, path, hashlib.sha256(raw).hexdigest())
 
 
-def write_form(form: Form, values: dict[str, Any], *, when: dt.datetime, doc_title: str) -> bytes:
+def write_form(form: Form, values: dict[str, Any], props: DocProps) -> bytes:
     """申请表.docx: title, a two-column table, the unconfirmed-field notes and a caution."""
     template = form.template
     layout = form.pack.bundle.layout.model_copy(update={"page_numbers": False})
@@ -182,7 +191,7 @@ def write_form(form: Form, values: dict[str, Any], *, when: dt.datetime, doc_tit
         _note(document, note, layout)
     if template.caution:
         _note(document, template.caution, layout)
-    return finish_docx(document, title=doc_title, when=when)
+    return finish_bundle_docx(document, props)
 
 
 def _centred(document: Any, text: str, font: str, size: float, layout: Any) -> None:

@@ -28,6 +28,7 @@ from caselint.pack.errors import PackError
 from caselint.pack.fit import fit_values, title_finding
 from caselint.pack.names import EXTRA_FIELDS, fill_pattern, safe_name
 from caselint.pack.part_files import unsupported
+from caselint.pack.recommender import default_recommender
 from caselint.readers.sniff import DEFAULT_MAX_FILE_BYTES
 from caselint.rulepack.pack import RulePack
 
@@ -130,12 +131,10 @@ def bundle_values(case: Case, result: CaseResult, pack: RulePack) -> dict[str, A
         values["category"] = result.category
     values["id"] = case.input.id
     values["year"] = pack.pack.year
-    if not values.get("recommender") and pack.quotas is not None:
-        # As the form's note says: unless stated, the province (or central unit, or 兵团)
-        # recommends — the body the quota check counted the case against.
-        from caselint.crosscase.quota import body_of
-
-        values["recommender"] = body_of(values, pack)
+    if not values.get("recommender"):
+        # As the form's note says: unless stated, the province's bureau (or the central unit
+        # itself, or 兵团's bureau) recommends — see the pack's [recommenders].
+        values["recommender"] = default_recommender(values, pack)
     for part in PART_NAMES:
         part_result = result.parts.get(part)
         values[f"{part}_words"] = part_result.words if part_result else ""

@@ -84,7 +84,8 @@ def index_workbook(
     for number, item in enumerate(built, start=1):
         manifest = item.manifest
         meta = manifest.case.metadata
-        body, _ = recommending_body(item.result, settings)
+        # The 推荐单位 of the case's 申请表 (the quota sheet groups by province or unit).
+        body = item.recommender or recommending_body(item.result, settings)[0]
         rows.append(
             [
                 number,

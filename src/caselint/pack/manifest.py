@@ -2,9 +2,10 @@
 
 It is the contract between ``caselint pack`` and ``caselint verify`` (and whatever a province
 builds on top), so it is a pydantic model whose JSON Schema ``caselint schema manifest`` prints;
-add fields, never rename them. Nothing in it depends on when or where the bundle was packed —
-no times, no absolute paths (finding paths are reduced to file names) — so identical input gives
-an identical manifest and the bundle's zip stays byte-identical.
+add fields, never rename them. Nothing in it depends on where the bundle was packed — no
+absolute paths (finding paths are reduced to file names) — nor on how its documents happen to
+be compressed: besides each file's SHA-256 it records each document's content digest (its
+entries inflated) and each part's text digest, which is what ``verify`` judges a document by.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class BundleFile(_Model):
     size: int
     sha256: str
     source: str | None = None
+    #: A .docx: SHA-256 of its entries' names and inflated bytes (compression and dates aside).
+    content_sha256: str | None = None
 
 
 class SourceFile(_Model):
@@ -70,6 +73,8 @@ class PartEntry(_Model):
     measure: str
     scope: str
     counts: Counts
+    #: SHA-256 of the part's text as caselint reads the file (:mod:`caselint.pack.signature`).
+    text_sha256: str | None = None
 
 
 class CaseInfo(_Model):
@@ -107,6 +112,10 @@ class Manifest(_Model):
     findings: FindingsSummary = FindingsSummary()
     rules_disabled: list[str] = []
     notes: list[str] = []
+    #: The check report, written beside the bundle's zip (never inside: it is not uploaded).
+    report: str | None = None
+    #: Labels of the 申请表 rows left empty (fill them in the platform or the metadata).
+    form_empty: list[str] = []
 
     def dumps(self) -> bytes:
         """Stable JSON: UTF-8, Chinese as is, two-space indent, a final newline."""

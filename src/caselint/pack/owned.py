@@ -3,7 +3,8 @@
 ``--overwrite`` says "replace my earlier bundles", not "replace whatever has that name": a case
 folder named like its bundle, a colleague's folder or a zip of drafts must survive it. A bundle
 folder is recognised by its caselint ``manifest.json``, a bundle zip by the same manifest inside
-under the bundle's name, the index workbook by its three sheets. Symlinks are never replaced.
+under the bundle's name, a check report beside it by its first line naming the bundle, the index
+workbook by its three sheets. Symlinks are never replaced.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from caselint.pack.manifest import MANIFEST_NAME
 
 #: A manifest is kilobytes; a file this large is not one.
 _MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+#: How a check report's first line starts (:data:`caselint.pack.report_md.MARKER`).
+REPORT_MARKER_START = "<!-- caselint bundle report: "
 #: The sheets of 推荐汇总.xlsx, in either language (see :mod:`caselint.pack.index_xlsx`).
 INDEX_SHEETS = (("推荐汇总", "未打包", "名额核查"), ("bundles", "not packed", "quotas"))
 
@@ -78,21 +81,40 @@ def is_index_workbook(path: Path) -> bool:
     return any(all(f'name="{sheet}"' in text for sheet in sheets) for sheets in INDEX_SHEETS)
 
 
+def is_bundle_report(path: Path) -> bool:
+    """A regular file whose first line is the marker of a check report caselint wrote."""
+    if not stat.S_ISREG(_mode(path)):
+        return False
+    try:
+        head = read_regular(path, _MAX_MANIFEST_BYTES)[:4096]
+    except ReadError:
+        return False
+    first = head.split(b"\n", 1)[0].decode("utf-8", "replace")
+    return first.startswith(REPORT_MARKER_START) and first.endswith(" -->")
+
+
 def kind_of(name: str) -> str:
-    """What caselint writes under ``name`` in OUTDIR: ``zip``, ``index`` (.xlsx) or ``folder``."""
+    """What caselint writes under ``name`` in OUTDIR: ``zip``, ``index`` (.xlsx), ``report``
+    (.md) or ``folder``."""
     if name.endswith(".zip"):
         return "zip"
     if name.endswith(".xlsx"):
         return "index"
+    if name.endswith(".md"):
+        return "report"
     return "folder"
 
 
 def written_by_caselint(path: Path) -> bool:
     """Whether the existing ``path`` in OUTDIR is an output caselint wrote under its name (and
     so may replace): a bundle folder, a bundle zip, or the index workbook."""
+    if stat.S_ISDIR(_mode(path)):
+        return is_bundle_folder(path)  # a bundle named like a file (X.md) is still a folder
     kind = kind_of(path.name)
     if kind == "zip":
         return is_bundle_zip(path, path.name[: -len(".zip")])
     if kind == "index":
         return is_index_workbook(path)
+    if kind == "report":
+        return is_bundle_report(path)
     return is_bundle_folder(path)

@@ -3,7 +3,8 @@
 Three ways, chosen by what the draft is:
 
 ``copied``
-    the part is a .docx file holding just that part: its bytes, untouched;
+    the part is a .docx file holding just that part: its package, every part of it as the
+    author saved it but the document properties;
 ``split``
     one .docx holds both parts: the package with the other part cut out
     (:mod:`caselint.pack.docx_split`);
@@ -13,29 +14,35 @@ Three ways, chosen by what the draft is:
 
 Legacy formats (.doc, .wps, .rtf, .odt) and macro-enabled or template packages (.docm, .dotx)
 are refused with advice to save as .docx: what they would become is LibreOffice's rendering,
-not the author's file. Whatever the way, the file is read back with caselint's own readers
+not the author's file. Whatever the way, the properties are written afresh — a title, the
+申报单位 as author, the packing time; no custom properties (contact data), no program names
+(:mod:`caselint.pack.docx_props`) — and the package is compressed deterministically. Then the file is read back with caselint's own readers
 under its bundle name and must give the same part — the same counts (all six figures and the
 inclusive ones) and the same text, heading by heading — or packing stops.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
+from lxml import etree
+
 from caselint.cases.case import Case
 from caselint.cases.parts import split_document
 from caselint.core.i18n import Catalog, Lang, render
-from caselint.core.model import INCLUSIVE_STORIES, Block, BlockKind, Counts, PartName, Story
-from caselint.core.safezip import unsafe_name
+from caselint.core.model import Block, Counts, PartName
+from caselint.core.safezip import InflateLimit, unsafe_name
+from caselint.pack.docx_props import DocProps, scrub_properties
 from caselint.pack.docx_split import SplitError, split_docx
 from caselint.pack.docx_writer import ConversionError, write_part
 from caselint.pack.errors import PackError
 from caselint.pack.manifest import How
+from caselint.pack.signature import signature, text_digest
 from caselint.readers import ReadError, read_document
 from caselint.readers.sniff import read_bytes
 from caselint.rulepack.pack import RulePack
@@ -79,6 +86,19 @@ MESSAGES: Catalog = {
 }
 
 
+#: What rewriting a draft's package can meet (the readers accepted it, but a part they never
+#: read, such as ``_rels/.rels`` or ``[Content_Types].xml``, may still be damaged).
+REWRITE_ERRORS = (
+    zipfile.BadZipFile,
+    etree.XMLSyntaxError,
+    InflateLimit,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+)
+
+
 @dataclass
 class PartFile:
     part: PartName
@@ -117,7 +137,7 @@ def _unsafe_entries(data: bytes) -> list[str]:
 
 
 def make_part_file(
-    case: Case, part: PartName, pack: RulePack, *, when: dt.datetime, doc_title: str, lang: Lang
+    case: Case, part: PartName, pack: RulePack, *, props: DocProps, lang: Lang
 ) -> PartFile:
     """The bundle file of ``part`` (not yet read back: see :func:`confirm`)."""
     text = case.parts[part]
@@ -138,19 +158,21 @@ def make_part_file(
             )
         split = split_document(document, pack)
         if set(split.parts) == {part}:
+            try:
+                data = scrub_properties(data, props)
+            except REWRITE_ERRORS as exc:
+                raise PackError(render(MESSAGES, "unreadable", lang, reason=exc)) from exc
             return PartFile(part, name, data, source.name, "copied", text.counts)
         try:
-            data = split_docx(data, split, part, when)
-        except (SplitError, ValueError, KeyError) as exc:
+            data = split_docx(data, split, part, props)
+        except (SplitError, KeyError, *REWRITE_ERRORS) as exc:
             raise PackError(
                 render(MESSAGES, "split", lang, file=source.name, part=label, reason=exc)
             ) from exc
         note = render(MESSAGES, "note-split", lang, name=name, file=source.name)
         return PartFile(part, name, data, source.name, "split", text.counts, note)
     try:
-        data = write_part(
-            text.blocks, title=title, layout=pack.bundle.layout, doc_title=doc_title, when=when
-        )
+        data = write_part(text.blocks, title=title, layout=pack.bundle.layout, props=props)
     except ConversionError as exc:
         raise PackError(
             render(MESSAGES, "convert", lang, file=source.name, part=label, reason=exc)
@@ -159,32 +181,11 @@ def make_part_file(
     return PartFile(part, name, data, source.name, "converted", text.counts, note)
 
 
-def signature(blocks: list[Block]) -> list[tuple[object, ...]]:
-    """What must survive a conversion: counted blocks' story, kind, level, label, text, bold."""
-    out: list[tuple[object, ...]] = []
-    for block in blocks:
-        if block.story is not Story.MAIN and block.story not in INCLUSIVE_STORIES:
-            continue
-        if not (block.text.strip() or block.label):
-            continue
-        heading = block.kind is BlockKind.HEADING
-        out.append(
-            (
-                block.story.value,
-                block.kind.value,
-                block.level if heading else None,
-                block.label,
-                block.text,
-                None if heading else block.bold,
-            )
-        )
-    return out
-
-
 def confirm(
     written: Path, part_file: PartFile, original: list[Block], pack: RulePack, lang: Lang
-) -> Counts:
-    """Read the written file back as caselint would and insist it is the draft's part."""
+) -> tuple[Counts, str]:
+    """Read the written file back as caselint would and insist it is the draft's part; its
+    counts and text digest (:func:`caselint.pack.signature.text_digest`)."""
     title = pack.parts[part_file.part].title if lang == "zh" else part_file.part
     try:
         document = read_document(written)
@@ -215,7 +216,7 @@ def confirm(
         raise PackError(
             render(MESSAGES, "differs", lang, name=part_file.name, part=title, what=problem)
         )
-    return counts
+    return counts, text_digest(blocks)
 
 
 def _text(item: tuple[object, ...] | None) -> str:

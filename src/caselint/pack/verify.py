@@ -2,9 +2,12 @@
 
 Bundles sit on shared drives and travel by e-mail between packing and upload; someone "just
 fixes a typo" in 详细材料.docx. Verification re-hashes every file the manifest lists, notices
-files missing or added, and re-counts each part with caselint's readers against the counts the
-manifest recorded (a file can be replaced by one with the same name and a different length).
-Every difference is a ``bundle-mismatch`` finding. A zip is verified in memory — its entries are
+files missing or added, and re-reads each part with caselint's readers against the text digest
+and counts the manifest recorded (a file can be replaced by one with the same name and a
+different length). Every difference is a ``bundle-mismatch`` finding — except one: a .docx
+whose bytes differ but whose every entry inflates to what was packed (another zlib, a zip tool
+that re-compressed or re-dated it) is judged by that content and reported as
+``bundle-recompressed`` (info). Duplicate, added and irregular entries stay mismatches. A zip is verified in memory — its entries are
 never extracted to disk except the part documents, into a private temporary folder, under the
 names the manifest gives after checking they are plain file names.
 
@@ -36,9 +39,11 @@ from caselint.core.read_error import ReadError
 from caselint.core.readfile import read_regular
 from caselint.core.safezip import InflateLimit, read_member, unsafe_name
 from caselint.pack.errors import PackError
-from caselint.pack.manifest import MANIFEST_NAME, Manifest
+from caselint.pack.manifest import MANIFEST_NAME, Manifest, PartEntry
 from caselint.pack.names import safe_name
+from caselint.pack.signature import text_digest
 from caselint.pack.staging import journal_near
+from caselint.pack.zipfile_det import only_entries, zip_content_digest
 from caselint.readers import read_document
 from caselint.rulepack.pack import RulePack, RulePackError, load_pack
 from caselint.text.count import COUNT_FIELDS, count_blocks
@@ -92,6 +97,14 @@ MESSAGES: Catalog = {
         "zh": "上传包中有清单以外的文件：{file}",
         "en": "{file} is in the bundle but not in the manifest",
     },
+    "recompressed": {
+        "zh": "{file} 的字节与清单不同，但其中每个部件解压后都与打包时相同（只是重新压缩过），正文文字和字数另行核对",
+        "en": "{file} has other bytes than the manifest records but every entry inflates to what was packed (only recompressed); its text and counts are checked on their own",
+    },
+    "text": {
+        "zh": "{file} 的{part}正文与打包时不同（文字摘要 {expected}… → {actual}…）",
+        "en": "the {part} text of {file} differs from what was packed (digest {expected}… → {actual}…)",
+    },
     "counts": {
         "zh": "{file} 的{part}字数与清单不一致：{diffs}",
         "en": "the {part} counts of {file} differ from the manifest: {diffs}",
@@ -117,7 +130,7 @@ MESSAGES: Catalog = {
 
 class FileCheck(BaseModel):
     path: str
-    status: Literal["ok", "changed", "missing", "extra", "duplicate", "irregular"]
+    status: Literal["ok", "changed", "missing", "extra", "duplicate", "irregular", "recompressed"]
     expected_sha256: str | None = None
     actual_sha256: str | None = None
     expected_size: int | None = None
@@ -130,6 +143,8 @@ class PartCheck(BaseModel):
     status: Literal["ok", "differs", "unreadable", "skipped"]
     expected: Counts
     actual: Counts | None = None
+    expected_text_sha256: str | None = None
+    actual_text_sha256: str | None = None
 
 
 class VerifyReport(BaseModel):
@@ -311,6 +326,11 @@ def verify_bundle(path: Path, lang: Lang = "zh", pack: RulePack | None = None) -
             findings.append(_mismatch("missing", lang, item.path))
         elif check.actual_sha256 != item.sha256 or len(data) != item.size:
             check.status = "changed"
+            if item.content_sha256 and _content(data) == item.content_sha256:
+                check.status = "recompressed"
+                findings.append(_recompressed(lang, item.path))
+                checks.append(check)
+                continue
             findings.append(
                 _mismatch(
                     "changed",
@@ -341,18 +361,34 @@ def verify_bundle(path: Path, lang: Lang = "zh", pack: RulePack | None = None) -
         )
         findings.append(_mismatch("extra", lang, extra))
     parts = [
-        _check_part(name, entry.file, entry.counts, files, pack, lang, findings)
+        _check_part(name, entry, files, pack, lang, findings)
         for name, entry in manifest.parts.items()
     ]
     return VerifyReport(
         bundle=str(path),
         name=manifest.bundle,
-        ok=not findings,
+        ok=not any(f.severity == "error" for f in findings),
         files=checks,
         parts=parts,
         findings=findings,
         notes=notes,
     )
+
+
+def _content(data: bytes) -> str | None:
+    """The content digest of a .docx's bytes; None when they are not a readable zip, or hold
+    bytes outside its entries (an appended or hidden payload is not a re-compression)."""
+    if not only_entries(data):
+        return None
+    try:
+        return zip_content_digest(data, MAX_BUNDLE_BYTES)
+    except (zipfile.BadZipFile, InflateLimit, OSError, EOFError, ValueError, zlib.error):
+        return None
+
+
+def _recompressed(lang: Lang, path: str) -> Finding:
+    message = render(MESSAGES, "recompressed", lang, file=path)
+    return finding("bundle-recompressed", message, file=path)
 
 
 def _mismatch(key: str, lang: Lang, path: str, **params: object) -> Finding:
@@ -361,14 +397,14 @@ def _mismatch(key: str, lang: Lang, path: str, **params: object) -> Finding:
 
 def _check_part(
     part: PartName,
-    file: str,
-    expected: Counts,
+    entry: PartEntry,
     files: dict[str, bytes],
     pack: RulePack,
     lang: Lang,
     findings: list[Finding],
 ) -> PartCheck:
-    """Re-count one part from its file, read as caselint reads drafts."""
+    """Re-read one part from its file as caselint reads drafts: its text digest and counts."""
+    file, expected = entry.file, entry.counts
     check = PartCheck(part=part, file=file, status="skipped", expected=expected)
     data = files.get(file)
     title = pack.parts[part].title if lang == "zh" else part
@@ -389,9 +425,26 @@ def _check_part(
         findings.append(_mismatch("no-part", lang, file, part=title))
         return check
     check.actual = count_blocks(blocks)
-    if check.actual == expected:
+    if entry.text_sha256 is not None:
+        check.expected_text_sha256 = entry.text_sha256
+        check.actual_text_sha256 = text_digest(blocks)
+    if check.actual == expected and check.expected_text_sha256 == check.actual_text_sha256:
         check.status = "ok"
         return check
+    if check.expected_text_sha256 != check.actual_text_sha256:
+        check.status = "differs"
+        findings.append(
+            _mismatch(
+                "text",
+                lang,
+                file,
+                part=title,
+                expected=(check.expected_text_sha256 or "")[:12],
+                actual=(check.actual_text_sha256 or "")[:12],
+            )
+        )
+        if check.actual == expected:
+            return check
     check.status = "differs"
     diffs = _differences(expected, check.actual, lang)
     findings.append(_mismatch("counts", lang, file, part=title, diffs=diffs))

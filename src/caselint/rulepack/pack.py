@@ -398,6 +398,23 @@ class Quotas(_Model):
     independent: list[str] = []
 
 
+class Recommenders(_Model):
+    """Who recommends a case whose metadata names no 推荐单位 (the 申请表 shows it).
+
+    ``province`` and ``central`` are templates over ``{province}`` (written out in full from
+    ``provinces``: 湖南 → 湖南省) and ``{unit}``; ``named`` maps a province or unit name (as a
+    part of what the metadata says) to its body, for those the template does not fit.
+    """
+
+    clause: str = ""
+    province: str = "{province}"
+    central: str = "{unit}"
+    named: dict[str, str] = {}
+    provinces: list[str] = []
+    #: Endings dropped to find a province written short (湖南省 → 湖南, 广西壮族自治区 → 广西).
+    province_suffixes: list[str] = ["省", "市", "自治区"]
+
+
 class Resubmission(_Model):
     clause: str = ""
     year: int
@@ -465,9 +482,10 @@ class Bundle(_Model):
     report_file: str = "检查报告.md"
     #: The provincial index written by ``pack --batch``.
     index_file: str = "推荐汇总.xlsx"
-    #: The date stamped on zip entries and generated documents, so a bundle is byte-identical
-    #: whenever it is packed; unset: the pack's deadline, else 1980-01-01.
+    #: The date of every bundle file; unset: the time of packing (or SOURCE_DATE_EPOCH).
     timestamp: dt.datetime | None = None
+    #: The zone whose wall time zip entries show (a zip's DOS dates have none): the platform's.
+    utc_offset: str = Field("+08:00", pattern=r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
 
 
 class Rule(_Model):
@@ -489,6 +507,7 @@ class RulePack(_Model):
     data: DataRules
     wording: Wording = Wording()
     quotas: Quotas | None = None
+    recommenders: Recommenders = Recommenders()
     resubmission: Resubmission | None = None
     metadata: Metadata | None = None
     bundle: Bundle = Bundle()
