@@ -11,6 +11,7 @@ must leave out or flag::
       README.md                             notes on the folder        (skipped: readme)
       .备份/旧稿.md                         hidden folder              (skipped: hidden)
       已打包/东湖省-…/manifest.json …       an old caselint bundle     (skipped: caselint-output)
+      已打包/东湖省-….检查报告.md           its check report beside it (skipped: caselint-output)
       01-东湖新闻客户端/ …-综合材料.md …-详细材料.md case.toml (Chinese keys)
       02-南屏发布短视频矩阵/ one .md, case.toml, 盖章扫描件.pdf (skipped: unsupported)
       03-爱澄溪客户端/ one .md, case.yaml (English keys)
@@ -86,6 +87,7 @@ SKIPPED = {
     ".DS_Store": "hidden",
     ".备份": "hidden",
     "已打包/东湖省-东湖省广播电视总台-旧案例": "caselint-output",
+    "已打包/东湖省-东湖省广播电视总台-旧案例.检查报告.md": "caselint-output",
     "市县台报送/柳港台-综合材料.审阅.docx": "caselint-output",
     "README.md": "readme",
     "02-南屏发布短视频矩阵/盖章扫描件.pdf": "unsupported",
@@ -319,6 +321,8 @@ def build_province(root: Path, *, recommended: dict[str, bool] | None = None) ->
     (bundle / "详细材料.md").write_text(
         example("01-东湖新闻客户端/东湖新闻客户端-详细材料.md"), encoding="utf-8"
     )
+    report = bundle.parent / f"{bundle.name}.检查报告.md"  # Markdown, but caselint's own
+    report.write_text("# 检查报告：旧案例\n\n## 综合材料\n\n正文摘录。\n", encoding="utf-8")
     return root
 
 

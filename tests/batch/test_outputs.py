@@ -124,7 +124,7 @@ def test_one_run_writes_every_output_and_nothing_else(run: dict[str, Any]) -> No
 
 def test_inputs_are_never_modified(run: dict[str, Any]) -> None:
     assert run["after"] == run["before"]
-    assert len(run["before"]) == 46  # every file, skipped ones included
+    assert len(run["before"]) == 47  # every file, skipped ones included
 
 
 # -- the workbook -------------------------------------------------------------------------------

@@ -139,9 +139,9 @@ def only_bundle(outdir: Path) -> tuple[Path, Path]:
 
 
 def bundle_report(outdir: Path) -> Path:
-    """The check report beside the one bundle of ``outdir`` (``NAME-检查报告.md``)."""
+    """The check report beside the one bundle of ``outdir`` (``NAME.检查报告.md``)."""
     folder, _ = only_bundle(outdir)
-    report = outdir / f"{folder.name}-检查报告.md"
+    report = outdir / f"{folder.name}.检查报告.md"
     assert report.is_file()
     return report
 

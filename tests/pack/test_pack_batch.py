@@ -47,7 +47,7 @@ def test_only_recommended_passing_cases_are_packed(province: Path, tmp_path: Pat
         "东湖省-青禾市广播电视台-青禾市广播电视台“青禾视听”客户端与账号矩阵一体化运营",
     ]
     assert sorted(p.name for p in outdir.iterdir() if p.is_file()) == sorted(
-        [f"{b}.zip" for b in bundles] + [f"{b}-检查报告.md" for b in bundles] + ["推荐汇总.xlsx"]
+        [f"{b}.zip" for b in bundles] + [f"{b}.检查报告.md" for b in bundles] + ["推荐汇总.xlsx"]
     )
     assert "未打包 1 个推荐案例" in result.stderr and "S003" in result.stderr
     for name in bundles:

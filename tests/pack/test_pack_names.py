@@ -48,7 +48,7 @@ def test_safe_name(raw: str, safe: str) -> None:
 def test_length_is_capped_in_characters_and_bytes() -> None:
     assert safe_name("字" * 200, 60) == "字" * 60
     long = safe_name("字" * 200, 200)
-    assert len(long.encode("utf-8")) + len("-99-检查报告.md".encode()) <= MAX_NAME_BYTES
+    assert len(long.encode("utf-8")) + len("-99.检查报告.md".encode()) <= MAX_NAME_BYTES
     assert len(safe_name("字" * 200, 80)) == 77  # 231 bytes: the report's name still fits
     assert safe_name("名称." * 30, 9) == "名称.名称.名称"  # no trailing dot after cutting
 

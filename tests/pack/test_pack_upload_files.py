@@ -228,7 +228,7 @@ def test_the_report_is_beside_the_zip_and_says_what_to_upload(tmp_path: Path) ->
     folder, archive = only_bundle(tmp_path / "out")
     report = bundle_report(tmp_path / "out")
 
-    assert report.parent == archive.parent and report.name == f"{folder.name}-检查报告.md"
+    assert report.parent == archive.parent and report.name == f"{folder.name}.检查报告.md"
     assert not any(n.endswith(".md") for n in zip_entries(archive))
     assert not any(p.suffix == ".md" for p in folder.iterdir())
     text = report.read_text(encoding="utf-8")

@@ -59,7 +59,7 @@ def test_hostile_metadata_is_cleaned_and_reported(
     with zipfile.ZipFile(folder / "申请表.docx") as archive:
         core = archive.read("docProps/core.xml").decode("utf-8")
     assert "\x01" not in core and "\ufffe" not in core
-    report = outdir / f"{folder.name}-检查报告.md"  # beside the zip, not in the bundle
+    report = outdir / f"{folder.name}.检查报告.md"  # beside the zip, not in the bundle
     assert "\x1b" not in report.read_text(encoding="utf-8")
     assert caselint("verify", folder).code == 0
     assert snapshot(case) == before
@@ -76,15 +76,17 @@ def test_x_and_x_zip_in_one_batch_get_distinct_bundles(tmp_path: Path) -> None:
 
     assert run.code == 0, run.output
     no_internal_error(run)
-    assert sorted(p.name for p in outdir.iterdir()) == [
-        "X",
-        "X-检查报告.md",
-        "X.zip",
-        "X.zip-2",
-        "X.zip-2-检查报告.md",
-        "X.zip-2.zip",
-        "推荐汇总.xlsx",
-    ]
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        [
+            "X",
+            "X.检查报告.md",
+            "X.zip",
+            "X.zip-2",
+            "X.zip-2.检查报告.md",
+            "X.zip-2.zip",
+            "推荐汇总.xlsx",
+        ]
+    )
     assert (outdir / "X" / "manifest.json").is_file()
     assert zipfile.is_zipfile(outdir / "X.zip")
     assert (outdir / "X.zip-2" / "manifest.json").is_file()

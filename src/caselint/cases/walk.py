@@ -2,7 +2,8 @@
 
 Skipped, and reported with ``--verbose``: Office lock files (``~$草稿.docx``), hidden files and
 folders, README / 说明 files that document a folder, and caselint's own outputs (annotated copies
-``*.审阅.docx``, bundles), so re-running over a shared folder never checks its own results; also
+``*.审阅.docx``, bundles, a bundle's check report ``NAME.检查报告.md`` beside it), so re-running
+over a shared folder never checks its own results; also
 files of other types (a scanned .pdf beside the drafts), so a draft in an unreadable format is
 never dropped silently. Metadata files (``case.toml``) are read, not skipped.
 """
@@ -23,6 +24,7 @@ _NOT_DRAFTS = frozenset({"README", "LICENSE", "CHANGELOG", "说明", "填写说�
 #: Markers of files caselint wrote itself.
 ANNOTATED_SUFFIX = ".审阅"
 BUNDLE_MANIFEST = "manifest.json"
+REPORT_SUFFIX = ".检查报告"
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,21 @@ def skip_reason(path: Path) -> str | None:
         return "readme"
     if Path(name).stem.endswith(ANNOTATED_SUFFIX) or (path.parent / BUNDLE_MANIFEST).exists():
         return "caselint-output"
+    if path.suffix.lower() == ".md" and _bundle_report(path):
+        return "caselint-output"
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return "unsupported"
     return None
+
+
+def _bundle_report(path: Path) -> bool:
+    """A check report ``pack`` wrote: ``NAME.检查报告.md``, or any ``NAME.<report>.md`` beside a
+    bundle folder ``NAME`` (a pack may name its report otherwise)."""
+    stem = path.name[: -len(".md")]
+    if stem.endswith(REPORT_SUFFIX):
+        return True
+    bundle = stem.rpartition(".")[0]
+    return bool(bundle) and (path.parent / bundle / BUNDLE_MANIFEST).exists()
 
 
 def iter_files(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]:

@@ -51,7 +51,7 @@ _T = {
         "folder": "  文件夹：{path}",
         "zip": "  压缩包：{path}（SHA-256 {sha}…）",
         "report": "  检查报告：{path}（本单位留存，不上传）",
-        "upload": "  上传：{parts}（或整个压缩包）；{form}供对照填写系统中的申请表",
+        "upload": "  上传：{parts}（或整个压缩包）；{form} 供对照填写系统中的申请表",
         "form-empty": "  申请表未填：{fields}（在案例信息中补充后重新打包，或在线上申报系统中填写）",
         "words": "  {part} {words} 字（上限 {limit}）",
         "pass": "  检查：通过",
@@ -149,7 +149,7 @@ def pack(
     lang: LangOption = "",
     debug: DebugOption = False,
 ) -> None:
-    """检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包。"""
+    """检查并打包上传材料：申请表、综合材料、详细材料和清单及其压缩包，检查报告放在压缩包旁。"""
     from caselint.cases.discover import discover
     from caselint.pack.errors import PackError
 
@@ -346,7 +346,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         "pack",
         help=h(
-            "检查并打包上传材料：申请表、综合材料、详细材料、清单和检查报告，及其压缩包；--batch 按推荐名单批量打包。",
-            "Check and pack a case for upload (form, parts, manifest, report, zip); --batch for a province's recommended cases.",
+            "检查并打包上传材料：申请表、综合材料、详细材料和清单及其压缩包，检查报告放在压缩包旁；--batch 按推荐名单批量打包。",
+            "Check and pack a case for upload (form, parts, manifest, zip; the report beside it); --batch for a province's recommended cases.",
         ),
     )(pack)

@@ -8,7 +8,7 @@ are only ever read. The manifest and report are built last, from what was actual
 
 What a bundle is: the folder ``NAME/`` (申请表.docx, the two part files, manifest.json), its zip
 ``NAME.zip`` — the same files, what is uploaded or forwarded — and the check report
-``NAME-检查报告.md`` beside them, for the people packing (never inside the zip: the platform does
+``NAME.检查报告.md`` beside them, for the people packing (never inside the zip: the platform does
 not need caselint's warnings). Every file carries the time of packing (:mod:`caselint.pack.clock`).
 """
 
@@ -97,8 +97,8 @@ class Built:
 
 
 def report_name(pack: RulePack, name: str) -> str:
-    """The check report's file name beside the bundle ``name`` (``NAME-检查报告.md``)."""
-    candidate = f"{name}-{pack.bundle.report_file}"
+    """The check report's file name beside the bundle ``name`` (``NAME.检查报告.md``)."""
+    candidate = f"{name}.{pack.bundle.report_file}"
     return candidate if len(candidate.encode("utf-8")) <= MAX_NAME_BYTES else f"{name}.md"
 
 

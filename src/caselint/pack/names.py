@@ -35,7 +35,7 @@ RESERVED = frozenset(
 #: The longest name ext4 and APFS take, in UTF-8 bytes (NTFS: 255 UTF-16 units, never less).
 MAX_NAME_BYTES = 255
 #: Room left for the longest suffix a bundle name gets (``-99`` and ``.zip``, or the report's
-#: ``-检查报告.md``, 16 bytes).
+#: ``.检查报告.md``, 16 bytes).
 SUFFIX_ROOM = 24
 #: Placeholders that are not metadata fields.
 EXTRA_FIELDS = ("id", "year")

@@ -1,4 +1,4 @@
-"""NAME-检查报告.md: the bundle's manifest as a person reads it — verdict, counts, files, findings.
+"""NAME.检查报告.md: the bundle's manifest as a person reads it — verdict, counts, files, findings.
 
 Markdown because it opens anywhere (a text editor, a Git host) and prints cleanly. It is written
 beside the bundle's zip, never into it: it is for the people packing and forwarding, not for
