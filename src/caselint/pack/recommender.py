@@ -9,24 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from caselint.cases.province import province_at_start
 from caselint.rulepack.pack import RulePack
 
 
 def full_province(name: str, pack: RulePack) -> str:
-    """``湖南`` → ``湖南省``, ``广西`` → ``广西壮族自治区``; a name the pack does not list as is."""
-    rules = pack.recommenders
+    """``湖南`` → ``湖南省``, ``广西`` → ``广西壮族自治区`` (the pack's ``[provinces]``); a name
+    it does not know, as written."""
     text = "".join(name.split())
-    if text in rules.provinces:
-        return text
-    for full in rules.provinces:
-        short = full
-        for suffix in sorted(rules.province_suffixes, key=len, reverse=True):
-            if full.endswith(suffix):
-                short = full[: -len(suffix)]
-                break
-        if text == short:
-            return full
-    return text
+    return province_at_start(text, pack) or text
 
 
 def _fill(template: str, province: str, unit: str) -> str:

@@ -401,18 +401,15 @@ class Quotas(_Model):
 class Recommenders(_Model):
     """Who recommends a case whose metadata names no 推荐单位 (the 申请表 shows it).
 
-    ``province`` and ``central`` are templates over ``{province}`` (written out in full from
-    ``provinces``: 湖南 → 湖南省) and ``{unit}``; ``named`` maps a province or unit name (as a
-    part of what the metadata says) to its body, for those the template does not fit.
+    ``province`` and ``central`` are templates over ``{province}`` (written out in full as
+    ``[provinces]`` says: 湖南 → 湖南省) and ``{unit}``; ``named`` maps a province or unit name
+    (as a part of what the metadata says) to its body, for those the template does not fit.
     """
 
     clause: str = ""
     province: str = "{province}"
     central: str = "{unit}"
     named: dict[str, str] = {}
-    provinces: list[str] = []
-    #: Endings dropped to find a province written short (湖南省 → 湖南, 广西壮族自治区 → 广西).
-    province_suffixes: list[str] = ["省", "市", "自治区"]
 
 
 class Resubmission(_Model):
